@@ -1,0 +1,1 @@
+"""Geodata of the Lanzhou–Xining urban agglomeration: load, convert, validate, derive."""

@@ -1,0 +1,1 @@
+"""Build every file in data/ from pinned public packages (build-only dependencies)."""

@@ -1,0 +1,71 @@
+"""The geo command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from geo.files import DATA_DIR
+from geo.schema import DataFileError
+
+log = logging.getLogger("geo")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from geo.build import pipeline
+
+    if args.check:
+        problems = pipeline.check(args.data_dir)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+        print(f"build check: every derived file in {args.data_dir} matches a fresh build")
+        return 0
+    for path in pipeline.build(args.data_dir):
+        print(f"wrote {path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from geo import export
+
+    text = export.export_text(args.layer, args.format, args.data_dir)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of `python -m geo`."""
+    from geo import export
+
+    p = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    p.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder of the data files")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="derive every file in data/ from the pinned packages")
+    b.add_argument("--check", action="store_true",
+                   help="exit non-zero when the committed files differ from a fresh build")
+    b.set_defaults(run=_build)
+    e = sub.add_parser("export", help="write a layer as GeoJSON or CSV")
+    e.add_argument("layer", choices=export.LAYER_NAMES)
+    e.add_argument("--format", choices=("geojson", "csv"), default="geojson")
+    e.add_argument("--out", help="file to write (default: standard output)")
+    e.set_defaults(run=_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; errors in data files become one clear message and exit code 2."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataFileError as exc:
+        log.error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,35 @@
+"""The offline basemap's frame: county, prefecture and province outlines around the plan area."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from geo.files import layer_path
+from geo.geojson_files import read_layer
+from geo.schema import CONTEXT
+
+
+def dissolve_outlines(counties: gpd.GeoDataFrame, by: str, level: str,
+                      names_en: dict[str, str]) -> gpd.GeoDataFrame:
+    """Outlines of the groups of a county coverage (prefectures or provinces)."""
+    rows = []
+    for name, members in counties.groupby(by, sort=True):
+        rows.append({
+            "id": f"{level}-{members['group_adcode_' + level].iloc[0]}",
+            "level": level,
+            "adcode": members["group_adcode_" + level].iloc[0],
+            "name_zh": name,
+            "name_en": names_en[name],
+            "province": members["province"].iloc[0],
+            "in_plan_area": bool(members["in_plan_area"].any()),
+            "geometry": shapely.coverage_union_all(members.geometry.to_numpy()),
+        })
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=counties.crs)
+
+
+def load_context(data_dir: Path | None = None) -> gpd.GeoDataFrame:
+    """The validated context layer."""
+    return read_layer(layer_path(CONTEXT, data_dir), CONTEXT)

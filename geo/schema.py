@@ -1,0 +1,212 @@
+"""The one schema module: every layer's file, columns, types, id and geometry rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geo.crs import WGS84
+
+
+class DataFileError(Exception):
+    """A data file is missing or malformed; the message names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+KINDS = ("str", "int", "float", "bool", "list")
+
+
+@dataclass(frozen=True)
+class LayerSchema:
+    """What a layer file must hold."""
+
+    name: str
+    file: str
+    id_column: str
+    columns: dict[str, str]
+    geometry_types: frozenset[str]
+    optional: frozenset[str] = field(default_factory=frozenset)
+    closed_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> list[str]:
+        return list(self.columns)
+
+
+POLYGONAL = frozenset({"Polygon", "MultiPolygon"})
+LINEAR = frozenset({"LineString", "MultiLineString"})
+ANY_GEOMETRY = frozenset({"Point", "MultiPoint"}) | LINEAR | POLYGONAL
+
+# Bounds every WGS-84 feature of the project must fall in: the map's reach around
+# the plan area (a wrong CRS, e.g. metres or swapped axes, falls far outside).
+REGION_BOUNDS = (85.0, 25.0, 120.0, 46.0)
+
+PROVINCES = ("甘肃省", "青海省")
+
+COUNTIES = LayerSchema(
+    name="counties",
+    file="counties.geojson",
+    id_column="adcode",
+    columns={
+        "adcode": "str",
+        "name_zh": "str",
+        "plan_name_zh": "str",
+        "name_en": "str",
+        "province": "str",
+        "prefecture": "str",
+        "prefecture_adcode": "str",
+        "plan_unit": "str",
+        "area_km2": "float",
+    },
+    geometry_types=POLYGONAL,
+    closed_values={"province": PROVINCES},
+)
+
+PLAN_UNITS = LayerSchema(
+    name="plan_units",
+    file="plan_units.geojson",
+    id_column="unit_id",
+    columns={
+        "unit_id": "str",
+        "name_zh": "str",
+        "plan_name_zh": "str",
+        "name_en": "str",
+        "province": "str",
+        "prefecture": "str",
+        "whole_city": "bool",
+        "member_adcodes": "list",
+        "area_km2": "float",
+    },
+    geometry_types=POLYGONAL,
+    closed_values={"province": PROVINCES},
+)
+
+CONTEXT_LEVELS = ("province", "prefecture", "county")
+
+CONTEXT = LayerSchema(
+    name="context",
+    file="context.geojson",
+    id_column="id",
+    columns={
+        "id": "str",
+        "level": "str",
+        "adcode": "str",
+        "name_zh": "str",
+        "name_en": "str",
+        "province": "str",
+        "in_plan_area": "bool",
+    },
+    geometry_types=POLYGONAL,
+    closed_values={"level": CONTEXT_LEVELS},
+)
+
+RIVERS = LayerSchema(
+    name="rivers",
+    file="rivers.geojson",
+    id_column="id",
+    columns={
+        "id": "str",
+        "name_zh": "str",
+        "name_en": "str",
+        "named": "bool",
+        "control_points": "list",
+        "segments": "list",
+    },
+    geometry_types=LINEAR,
+)
+
+LAKES = LayerSchema(
+    name="lakes",
+    file="lakes.geojson",
+    id_column="id",
+    columns={"id": "str", "name_zh": "str", "name_en": "str", "area_km2": "float"},
+    geometry_types=POLYGONAL,
+)
+
+GEODATA_LAYERS: dict[str, LayerSchema] = {
+    s.name: s for s in (COUNTIES, PLAN_UNITS, CONTEXT, RIVERS, LAKES)
+}
+
+
+def _kind_ok(value: object, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "list":
+        return isinstance(value, list)
+    raise ValueError(f"unknown column kind {kind!r}")
+
+
+def validate(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path | str) -> gpd.GeoDataFrame:
+    """Check a layer against its schema; raise DataFileError naming the file and problem."""
+    missing = [c for c in schema.columns if c not in gdf.columns and c not in schema.optional]
+    if missing:
+        raise DataFileError(path, f"missing column(s) {', '.join(missing)}")
+    if gdf.crs is None or not gdf.crs.equals(WGS84):
+        raise DataFileError(path, f"CRS is {gdf.crs}, expected {WGS84}")
+    if len(gdf) == 0:
+        raise DataFileError(path, "no features")
+    for column, kind in schema.columns.items():
+        if column not in gdf.columns:
+            continue
+        bad = [i for i, v in enumerate(gdf[column]) if not _kind_ok(v, kind)]
+        if bad:
+            row = bad[0]
+            raise DataFileError(
+                path,
+                f"column {column!r} must hold {kind} values; feature {row} has "
+                f"{gdf[column].iloc[row]!r}",
+            )
+        allowed = schema.closed_values.get(column)
+        if allowed:
+            outside = sorted(set(gdf[column]) - set(allowed))
+            if outside:
+                raise DataFileError(path, f"column {column!r} has values outside {allowed}: {outside}")
+    ids = gdf[schema.id_column]
+    dupes = sorted(set(ids[ids.duplicated()]))
+    if dupes:
+        raise DataFileError(path, f"duplicate {schema.id_column}: {dupes[:5]}")
+    geoms = gdf.geometry
+    if geoms.isna().any() or geoms.is_empty.any():
+        row = int((geoms.isna() | geoms.is_empty).to_numpy().nonzero()[0][0])
+        raise DataFileError(path, f"feature {ids.iloc[row]!r} has no geometry")
+    wrong_type = ~geoms.geom_type.isin(schema.geometry_types)
+    if wrong_type.any():
+        row = int(wrong_type.to_numpy().nonzero()[0][0])
+        raise DataFileError(
+            path,
+            f"feature {ids.iloc[row]!r} is a {geoms.iloc[row].geom_type}, "
+            f"expected one of {sorted(schema.geometry_types)}",
+        )
+    invalid = ~shapely.is_valid(geoms.to_numpy())
+    if invalid.any():
+        row = int(invalid.nonzero()[0][0])
+        reason = shapely.is_valid_reason(geoms.iloc[row])
+        raise DataFileError(path, f"feature {ids.iloc[row]!r} has an invalid geometry: {reason}")
+    minx, miny, maxx, maxy = geoms.total_bounds
+    bx0, by0, bx1, by1 = REGION_BOUNDS
+    if minx < bx0 or miny < by0 or maxx > bx1 or maxy > by1:
+        raise DataFileError(
+            path,
+            f"coordinates ({minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}) fall outside the "
+            f"region {REGION_BOUNDS}: not WGS-84 lon/lat of this area?",
+        )
+    return gdf
+
+
+def empty_frame(schema: LayerSchema) -> pd.DataFrame:
+    """An empty table with the schema's columns, for filters that match nothing."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in schema.columns})

@@ -1,0 +1,1 @@
+"""Map layers: one module per layer, GeoDataFrame in, Folium objects out."""

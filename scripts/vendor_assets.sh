@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Fetch every browser asset the map needs from the npm registry into static/vendor/.
+# Run once when a version changes; the files are committed so the app never needs a network.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out="$root/static/vendor"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fetch() {  # fetch NAME@VERSION DEST FILE...
+  local spec=$1 dest=$2; shift 2
+  (cd "$tmp" && npm pack --silent "$spec" >/dev/null 2>&1)
+  local tgz
+  tgz=$(ls -t "$tmp"/*.tgz | head -1)
+  mkdir -p "$tmp/x" "$out/$dest"
+  rm -rf "$tmp/x"/* && tar -xzf "$tgz" -C "$tmp/x" && rm "$tgz"
+  for f in "$@"; do
+    mkdir -p "$out/$dest/$(dirname "$f")"
+    cp -r "$tmp/x/package/$f" "$out/$dest/$f"
+  done
+  cp "$tmp/x/package/"LICEN[CS]E* "$out/$dest/" 2>/dev/null || true
+}
+rm -rf "$out" && mkdir -p "$out"
+fetch leaflet@1.9.3 leaflet dist/leaflet.js dist/leaflet.css dist/images
+fetch jquery@3.7.1 jquery dist/jquery.min.js
+fetch bootstrap@5.2.2 bootstrap dist/js/bootstrap.bundle.min.js dist/css/bootstrap.min.css
+fetch @fortawesome/fontawesome-free@6.2.0 fontawesome css/all.min.css webfonts
+fetch leaflet.awesome-markers@2.0.5 awesome-markers dist/leaflet.awesome-markers.js dist/leaflet.awesome-markers.css dist/images
+fetch leaflet-groupedlayercontrol@0.6.1 groupedlayercontrol dist/leaflet.groupedlayercontrol.min.js dist/leaflet.groupedlayercontrol.min.css
+echo "vendored into $out"
