@@ -125,6 +125,18 @@ def trace_river(segments: gpd.GeoDataFrame, controls: list[Point]) -> list[int]:
     return sorted(set(chain))
 
 
+def merge_river_line(lines) -> shapely.Geometry:
+    """One line from a river's segments: closed loops (around islands) dropped, near ends joined."""
+    merged = shapely.line_merge(shapely.union_all(lines))
+    for _ in range(2):
+        if merged.geom_type != "MultiLineString":
+            break
+        parts = [g for g in merged.geoms if not g.is_closed]
+        merged = shapely.line_merge(shapely.snap(shapely.union_all(parts), shapely.union_all(parts),
+                                                 10.0 ** -NODE_DECIMALS))
+    return merged
+
+
 def name_rivers(segments: gpd.GeoDataFrame, controls: dict[str, list[Point]]) -> gpd.GeoDataFrame:
     """One line per named river from its traced segments, plus the unnamed rest."""
     rows, taken = [], set()
@@ -139,7 +151,7 @@ def name_rivers(segments: gpd.GeoDataFrame, controls: dict[str, list[Point]]) ->
             "id": spec.river_id, "name_zh": spec.name_zh, "name_en": spec.name_en, "named": True,
             "control_points": [f"GeoNames {gid} {label}" for gid, label in spec.control_geonames],
             "segments": seg_ids,
-            "geometry": shapely.line_merge(shapely.union_all(lines.to_numpy())),
+            "geometry": merge_river_line(lines.to_numpy()),
         })
     for seg_id, geom in zip(segments["segment"], segments.geometry):
         if seg_id not in taken:
