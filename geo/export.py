@@ -9,13 +9,23 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo.catalogue import load_catalogue
 from geo.context import load_context
+from geo.gazetteer import load_places
 from geo.counties import load_counties
 from geo.geojson_files import dumps, feature_collection
 from geo.lakes import load_lakes
 from geo.plan_units import load_plan_units
 from geo.rivers import load_rivers
-from geo.schema import GEODATA_LAYERS, LayerSchema
+from geo.schema import CATALOGUE, GEODATA_LAYERS, PLACES, LayerSchema
+
+
+def _category(name: str) -> Callable[[Path | None], gpd.GeoDataFrame]:
+    def load(data_dir: Path | None = None) -> gpd.GeoDataFrame:
+        catalogue = load_catalogue(data_dir)
+        return catalogue[catalogue["category"] == name]
+    return load
+
 
 LOADERS: dict[str, Callable[[Path | None], gpd.GeoDataFrame]] = {
     "counties": load_counties,
@@ -23,9 +33,25 @@ LOADERS: dict[str, Callable[[Path | None], gpd.GeoDataFrame]] = {
     "context": load_context,
     "rivers": load_rivers,
     "lakes": load_lakes,
+    "places": load_places,
+    "projects": load_catalogue,
+    "structure": _category("structure"),
+    "ecology": _category("ecology"),
+    "transport": _category("transport"),
 }
-SCHEMAS: dict[str, LayerSchema] = dict(GEODATA_LAYERS)
+SCHEMAS: dict[str, LayerSchema] = {
+    **GEODATA_LAYERS, "places": PLACES,
+    **{k: CATALOGUE for k in ("projects", "structure", "ecology", "transport")},
+}
 LAYER_NAMES = tuple(LOADERS)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dict) and {"doc", "section", "quote"} <= set(value):
+        return f"{value['doc']} {value['section']}「{value['quote']}」"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def to_csv(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> str:
@@ -33,10 +59,8 @@ def to_csv(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> str:
     table = gdf.drop(columns="geometry").copy()
     for column, kind in schema.columns.items():
         if kind == "list" and column in table:
-            table[column] = table[column].map(
-                lambda v: ";".join(json.dumps(x, ensure_ascii=False) if isinstance(x, dict) else str(x)
-                                   for x in v))
-    if (gdf.geom_type == "Point").all():
+            table[column] = table[column].map(lambda v: "; ".join(_cell(x) for x in v))
+    if len(gdf) and (gdf.geom_type == "Point").all():
         table["lon"] = gdf.geometry.x.round(5)
         table["lat"] = gdf.geometry.y.round(5)
     else:
@@ -44,6 +68,16 @@ def to_csv(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> str:
     buffer = io.StringIO()
     table.sort_values(schema.id_column).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def catalogue_csv(records: gpd.GeoDataFrame) -> bytes:
+    """Catalogue records as CSV in UTF-8 with a BOM, so Excel shows the Chinese text."""
+    return to_csv(records, CATALOGUE).encode("utf-8-sig")
+
+
+def catalogue_geojson(records: gpd.GeoDataFrame) -> bytes:
+    """Catalogue records as GeoJSON (WGS-84)."""
+    return dumps(feature_collection(records, CATALOGUE)).encode("utf-8")
 
 
 def export_text(layer: str, fmt: str = "geojson", data_dir: Path | None = None) -> str:

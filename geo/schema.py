@@ -102,6 +102,7 @@ CONTEXT = LayerSchema(
         "name_zh": "str",
         "name_en": "str",
         "province": "str",
+        "prefecture": "str",
         "in_plan_area": "bool",
     },
     geometry_types=POLYGONAL,
@@ -210,3 +211,88 @@ def validate(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path | str) -> gp
 def empty_frame(schema: LayerSchema) -> pd.DataFrame:
     """An empty table with the schema's columns, for filters that match nothing."""
     return pd.DataFrame({c: pd.Series(dtype=object) for c in schema.columns})
+
+
+# ---------------------------------------------------------------- catalogue of the two plans
+
+DOCUMENTS = {
+    "plan2018": "《兰州—西宁城市群发展规划》(2018)",
+    "impl2022": "《兰州—西宁城市群发展“十四五”实施方案》(2022)",
+}
+DOCUMENT_FILES = {
+    "plan2018": "plan-2018-lanzhou-xining-urban-agglomeration.txt",
+    "impl2022": "implementation-2022-14th-five-year.dedup.txt",
+}
+MAX_QUOTE_CHARS = 130
+
+CATEGORY_PREFIXES = {
+    "structure": "st-", "ecology": "ec-", "transport": "tr-", "energy": "en-",
+    "information": "in-", "water": "wa-", "industry": "id-", "opening": "op-", "culture": "cu-",
+}
+SUBTYPES: dict[str, tuple[str, ...]] = {
+    "structure": ("belt", "metro_circle", "commuting_circle", "node_city", "node_town", "new_city",
+                  "platform"),
+    "ecology": ("protection_belt", "river_corridor", "mountain_corridor", "barrier", "governance_zone",
+                "park", "wetland", "reservoir", "sand_control", "pollution_control", "restoration"),
+    "transport": ("railway", "highway", "road", "airport", "hub", "logistics"),
+    "energy": ("power_grid", "power_plant", "hydropower", "renewable_base", "oil_gas", "coal"),
+    "information": ("data_centre", "network", "platform"),
+    "water": ("water_diversion", "irrigation", "reservoir", "flood_control", "water_supply"),
+    "industry": ("development_zone", "industrial_base", "industrial_park"),
+    "opening": ("bonded_zone", "port", "logistics_hub", "cooperation_zone", "trade_platform"),
+    "culture": ("heritage", "tourism"),
+}
+CATEGORIES = tuple(CATEGORY_PREFIXES)
+PLACE_KINDS = ("seat", "town", "airport", "station", "hub", "dam", "reservoir", "park", "wetland",
+               "zone", "site", "mountain", "lake")
+COORD_SOURCES = ("geonames", "airportsdata", "seat", "interior")
+GEOMETRY_RULES = ("at", "points", "through", "units", "river")
+
+PLACES = LayerSchema(
+    name="places",
+    file="places.geojson",
+    id_column="id",
+    columns={
+        "id": "str",
+        "name_zh": "str",
+        "name_en": "str",
+        "kind": "str",
+        "county_adcode": "str",
+        "county": "str",
+        "prefecture": "str",
+        "in_plan_area": "bool",
+        "coord_source": "str",
+        "source_ref": "str",
+        "approximate": "bool",
+        "note": "str",
+    },
+    geometry_types=frozenset({"Point"}),
+    closed_values={"kind": PLACE_KINDS, "coord_source": COORD_SOURCES},
+)
+
+CATALOGUE = LayerSchema(
+    name="catalogue",
+    file="catalogue.geojson",
+    id_column="id",
+    columns={
+        "id": "str",
+        "name_zh": "str",
+        "name_en": "str",
+        "category": "str",
+        "subtype": "str",
+        "verb": "str",
+        "schematic": "bool",
+        "geometry_rule": "str",
+        "places": "list",
+        "docs": "list",
+        "sources": "list",
+        "cities": "list",
+        "counties": "list",
+        "county_adcodes": "list",
+        "note": "str",
+    },
+    geometry_types=ANY_GEOMETRY,
+    closed_values={"category": CATEGORIES, "geometry_rule": GEOMETRY_RULES},
+)
+
+CATALOGUE_LAYERS: dict[str, LayerSchema] = {s.name: s for s in (PLACES, CATALOGUE)}

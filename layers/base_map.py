@@ -31,6 +31,48 @@ _NORTH_ARROW = Template("""
 """)
 
 
+_VIEW_SYNC = Template("""
+{% macro script(this, kwargs) %}
+(function() {
+  // Keep the map view in the page URL (lat, lon, z) without rerunning the app, and restore it
+  // after the map is rebuilt (a basemap change), so a copied link shows what the user sees.
+  var map = {{ this._parent.get_name() }};
+  var top = window.parent || window;
+  function write() {
+    try {
+      var c = map.getCenter(), url = new URL(top.location.href);
+      var want = {lat: c.lat.toFixed(4), lon: c.lng.toFixed(4), z: String(map.getZoom())};
+      var changed = false;
+      for (var k in want) { if (url.searchParams.get(k) !== want[k]) { url.searchParams.set(k, want[k]); changed = true; } }
+      if (changed) { top.history.replaceState(top.history.state, '', url.toString()); }
+      top.sessionStorage.setItem('{{ this.storage_key }}', JSON.stringify(want));
+    } catch (e) {}
+  }
+  map.on('moveend', write);
+  setInterval(write, {{ this.interval_ms }});
+  try {
+    var saved = JSON.parse(top.sessionStorage.getItem('{{ this.storage_key }}') || 'null');
+    if (saved) { setTimeout(function() { map.setView([+saved.lat, +saved.lon], +saved.z); }, {{ this.restore_delay_ms }}); }
+  } catch (e) {}
+})();
+{% endmacro %}
+""")
+
+
+class ViewInUrl(MacroElement):
+    """Mirror the map view into the page URL and restore it when the map is rebuilt."""
+
+    _template = _VIEW_SYNC
+
+    def __init__(self, storage_key: str = "lxpm-view", interval_ms: int = 1000,
+                 restore_delay_ms: int = 60) -> None:
+        super().__init__()
+        self._name = "ViewInUrl"
+        self.storage_key = storage_key
+        self.interval_ms = interval_ms
+        self.restore_delay_ms = restore_delay_ms
+
+
 class NorthArrow(MacroElement):
     """A north arrow control (the map is north-up: Web Mercator)."""
 
@@ -43,7 +85,7 @@ class NorthArrow(MacroElement):
 
 
 def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = styles.DEFAULT_CENTER,
-             zoom: int = styles.DEFAULT_ZOOM, north_label: str = "North") -> folium.Map:
+             zoom: int = styles.DEFAULT_ZOOM, north_label: str = "N", sync_view: bool = False) -> folium.Map:
     """A tile-less map with offline assets, a metric scale bar and a north arrow."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                    min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, prefer_canvas=False,
@@ -52,4 +94,6 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{styles.BACKGROUND};}}</style>"))
     NorthArrow(north_label).add_to(m)
+    if sync_view:
+        ViewInUrl().add_to(m)
     return m

@@ -5,6 +5,7 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 
+from geo.schema import PROVINCES
 from layers import styles
 
 
@@ -12,17 +13,20 @@ def _style(style: dict):
     return lambda _feature: style
 
 
-def context_group(context: gpd.GeoDataFrame, name: str = "basemap") -> folium.FeatureGroup:
-    """Outlines of neighbouring provinces, the other counties and prefectures, province borders."""
+def context_group(context: gpd.GeoDataFrame, name: str = "basemap", filled: bool = True) -> folium.FeatureGroup:
+    """Neighbouring provinces, the other counties and prefectures, province borders (outlines only
+    over a tile basemap)."""
     group = folium.FeatureGroup(name=name, control=False)
-    neighbours = context[(context["level"] == "province") & ~context["province"].isin(["甘肃省", "青海省"])]
-    counties = context[context["level"] == "county"]
+    neighbours = context[(context["level"] == "province") & ~context["province"].isin(PROVINCES)]
+    counties = context[(context["level"] == "county") & context["province"].isin(PROVINCES)]
     prefectures = context[context["level"] == "prefecture"]
     provinces = context[context["level"] == "province"]
     for frame, style in ((neighbours, styles.NEIGHBOUR_FILL), (counties, styles.CONTEXT_COUNTY_LINE),
                          (prefectures, styles.PREFECTURE_LINE), (provinces, styles.PROVINCE_LINE)):
         if frame.empty:
             continue
+        if not filled:
+            style = {**style, "fill": False}
         folium.GeoJson(frame[["name_zh", "geometry"]], style_function=_style(style),
                        interactive=False, smooth_factor=1.0).add_to(group)
     return group

@@ -1,11 +1,17 @@
-"""The plan area's counties, filled by prefecture, with tooltips."""
+"""The plan area: counties filled by prefecture, the 21 plan units' outlines, county name labels."""
 
 from __future__ import annotations
+
+import html
 
 import folium
 import geopandas as gpd
 
 from layers import styles
+from layers.labels import t
+
+COUNTY_TOOLTIP_MARK = "◆"
+"""Starts every county tooltip, so a click on a county is told apart from a click on a project."""
 
 
 def county_style(feature: dict) -> dict:
@@ -15,13 +21,51 @@ def county_style(feature: dict) -> dict:
             "fillOpacity": styles.COUNTY_FILL_OPACITY}
 
 
-def counties_layer(counties: gpd.GeoDataFrame, name: str = "counties",
-                   fields: tuple[str, ...] = ("name_zh", "name_en", "prefecture", "area_km2"),
-                   aliases: tuple[str, ...] = ("县区", "County", "市州", "km²")) -> folium.GeoJson:
-    """A GeoJson layer of the counties; each feature carries its adcode for click handling."""
-    columns = ["adcode", *[f for f in fields if f != "adcode"], "geometry"]
-    return folium.GeoJson(
-        counties[columns], name=name, style_function=county_style,
-        highlight_function=lambda _f: styles.HIGHLIGHT,
-        tooltip=folium.GeoJsonTooltip(list(fields), aliases=list(aliases), sticky=False),
-    )
+def county_tooltip(row, lang: str) -> str:
+    """Hover text of a county: mark, name, prefecture, plan name when it differs, area."""
+    name = row["name_zh"] if lang == "zh" else f"{row['name_en']} ({row['name_zh']})"
+    renamed = ""
+    if row["plan_name_zh"] != row["name_zh"]:
+        renamed = f"<br>{'规划名称' if lang == 'zh' else 'Name in the 2018 plan'}: {html.escape(row['plan_name_zh'])}"
+    return (f"{COUNTY_TOOLTIP_MARK} <b>{html.escape(name)}</b> · {html.escape(row['prefecture'])}{renamed}"
+            f"<br>{row['area_km2']:,.0f} km²")
+
+
+def counties_group(counties: gpd.GeoDataFrame, lang: str, selected_adcode: str = "") -> folium.FeatureGroup:
+    """Counties filled by prefecture, a tooltip each; the selected county outlined."""
+    group = folium.FeatureGroup(name=t("layer_counties", lang))
+    frame = gpd.GeoDataFrame({
+        "adcode": counties["adcode"], "prefecture": counties["prefecture"],
+        "tip": [county_tooltip(r, lang) for _, r in counties.iterrows()],
+        "geometry": counties.geometry}, geometry="geometry", crs=counties.crs)
+    folium.GeoJson(frame, style_function=county_style,
+                   highlight_function=lambda _f: styles.HIGHLIGHT,
+                   tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=False)).add_to(group)
+    if selected_adcode:
+        chosen = counties[counties["adcode"] == selected_adcode]
+        if not chosen.empty:
+            folium.GeoJson(chosen[["adcode", "geometry"]], interactive=False,
+                           style_function=lambda _f: {**styles.SELECTED_COUNTY, "fill": False}).add_to(group)
+    return group
+
+
+def plan_units_group(plan_units: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """The 21 plan units' outlines."""
+    group = folium.FeatureGroup(name=t("layer_units", lang))
+    folium.GeoJson(plan_units[["unit_id", "geometry"]], interactive=False,
+                   style_function=lambda _f: {**styles.PLAN_UNIT_LINE, "fill": False}).add_to(group)
+    return group
+
+
+def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """County names at each county's interior point."""
+    group = folium.FeatureGroup(name=t("layer_labels", lang))
+    for _, row in counties.iterrows():
+        point = row.geometry.representative_point()
+        text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
+        folium.Marker(
+            [point.y, point.x], interactive=False,
+            icon=folium.DivIcon(html=f"<div class='county-label' style=\"{styles.LABEL_CSS}\">"
+                                     f"{html.escape(text)}</div>", icon_size=(0, 0), icon_anchor=(0, 0)),
+        ).add_to(group)
+    return group

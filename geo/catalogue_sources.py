@@ -1,0 +1,113 @@
+"""Read the hand-curated catalogue sources (data/catalogue/*.toml) and check their vocabulary."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.files import CATALOGUE_SOURCE_DIR
+from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_CHARS, PLACE_KINDS,
+                        SUBTYPES, DataFileError)
+
+RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
+LOCATORS = ("geonames", "icao", "seat", "interior")
+
+
+@dataclass(frozen=True)
+class PlaceSource:
+    """A place as curated: names, kind, county and how to locate it in a dataset."""
+
+    name_zh: str
+    name_en: str
+    kind: str
+    county: str
+    locator: str
+    ref: str
+    note: str
+    file: str
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"not valid TOML: {exc}") from None
+
+
+def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
+    """Every curated place; a name defined twice must be defined identically."""
+    folder = (source_dir or CATALOGUE_SOURCE_DIR) / "places"
+    by_name: dict[str, PlaceSource] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for i, raw in enumerate(_read_toml(path).get("place", [])):
+            where = f"place {i} ({raw.get('name_zh', '?')})"
+            missing = [k for k in ("name_zh", "name_en", "kind", "county", "locate") if not raw.get(k)]
+            if missing:
+                raise DataFileError(path, f"{where}: missing {', '.join(missing)}")
+            if raw["kind"] not in PLACE_KINDS:
+                raise DataFileError(path, f"{where}: kind {raw['kind']!r} not in {PLACE_KINDS}")
+            locate = raw["locate"]
+            if not isinstance(locate, dict) or len(locate) != 1 or next(iter(locate)) not in LOCATORS:
+                raise DataFileError(path, f"{where}: locate must be one of {LOCATORS}, got {locate!r}")
+            (locator, ref), = locate.items()
+            place = PlaceSource(raw["name_zh"], raw["name_en"], raw["kind"], raw["county"], locator,
+                                str(ref), raw.get("note", ""), path.name)
+            known = by_name.get(place.name_zh)
+            if known and (known.kind, known.county, known.locator, known.ref) != (
+                    place.kind, place.county, place.locator, place.ref):
+                raise DataFileError(path, f"{where}: defined differently in {known.file}")
+            by_name.setdefault(place.name_zh, place)
+    return [by_name[n] for n in sorted(by_name)]
+
+
+def check_item(item: dict) -> list[str]:
+    """Problems of one record's vocabulary and shape (empty when it is well formed)."""
+    problems = []
+    for key in ("id", "name_zh", "name_en", "category", "subtype"):
+        if not isinstance(item.get(key), str) or not item.get(key):
+            problems.append(f"missing {key}")
+    category = item.get("category")
+    if category not in CATEGORY_PREFIXES:
+        problems.append(f"category {category!r} not in {tuple(CATEGORY_PREFIXES)}")
+    else:
+        if not str(item.get("id", "")).startswith(CATEGORY_PREFIXES[category]):
+            problems.append(f"id must start with {CATEGORY_PREFIXES[category]!r}")
+        if item.get("subtype") not in SUBTYPES[category]:
+            problems.append(f"subtype {item.get('subtype')!r} not in {SUBTYPES[category]}")
+    rules = [r for r in GEOMETRY_RULES if r in item]
+    if len(rules) != 1:
+        problems.append(f"needs exactly one geometry key of {GEOMETRY_RULES}, has {rules}")
+    sources = item.get("source", [])
+    if not sources:
+        problems.append("no [[item.source]]")
+    for s in sources:
+        if s.get("doc") not in DOCUMENTS:
+            problems.append(f"source doc {s.get('doc')!r} not in {tuple(DOCUMENTS)}")
+        if not s.get("section") or not s.get("quote"):
+            problems.append("source needs section and quote")
+        elif len("".join(s["quote"].split())) > MAX_QUOTE_CHARS:
+            problems.append(f"quote longer than {MAX_QUOTE_CHARS} characters")
+    verb = item.get("verb", "")
+    if verb and not any(verb in "".join(s.get("quote", "").split()) for s in sources):
+        problems.append(f"verb {verb!r} occurs in none of its quotes")
+    return problems
+
+
+def read_items(source_dir: Path | None = None) -> list[dict]:
+    """Every curated record, checked; the first malformed one raises DataFileError."""
+    folder = source_dir or CATALOGUE_SOURCE_DIR
+    items, seen = [], {}
+    for name in RECORD_FILES:
+        path = folder / name
+        for raw in _read_toml(path).get("item", []):
+            problems = check_item(raw)
+            if problems:
+                raise DataFileError(path, f"item {raw.get('id', '?')}: {'; '.join(problems)}")
+            if raw["id"] in seen:
+                raise DataFileError(path, f"item id {raw['id']} also in {seen[raw['id']]}")
+            seen[raw["id"]] = name
+            items.append(raw)
+    return items

@@ -1,0 +1,50 @@
+"""The map legend built from what is drawn: plan-area prefectures, then each shown kind of record."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+
+from geo.filters import COMPARISON_CLASSES, comparison_class
+from layers import styles
+from layers.labels import SUBTYPE_LABELS, label, t
+from layers.legend import LegendEntry, legend_group
+from layers.plan_items import is_study, style_of
+
+_SHAPES = {"Point": "point", "MultiPoint": "point", "LineString": "line", "MultiLineString": "line",
+           "Polygon": "area", "MultiPolygon": "area"}
+
+
+def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: gpd.GeoDataFrame | None
+                   ) -> list[LegendEntry]:
+    """One entry per prefecture drawn and per (subtype, shape, study) of the records drawn."""
+    entries: list[LegendEntry] = []
+    if counties is not None:
+        for prefecture in dict.fromkeys(counties.sort_values("adcode")["prefecture"]):
+            entries.append(LegendEntry(prefecture, "area", styles.PREFECTURE_COLOURS[prefecture]))
+    if compare:
+        present = {comparison_class(list(d)) for d in rows["docs"]}
+        entries += [LegendEntry(t(c, lang), "point", styles.COMPARISON_COLOURS[c])
+                    for c in COMPARISON_CLASSES if c in present]
+        return entries
+    seen = set()
+    for _, row in rows.sort_values(["category", "subtype"]).iterrows():
+        shape = _SHAPES[row.geometry.geom_type]
+        study = shape == "line" and is_study(row["verb"])
+        key = (row["subtype"], shape, study)
+        if key in seen:
+            continue
+        seen.add(key)
+        style = style_of(row, compare=False)
+        text = label(SUBTYPE_LABELS, row["subtype"], lang)
+        if study:
+            text += "（规划研究）" if lang == "zh" else " (study)"
+        entries.append(LegendEntry(text, shape, style.get("fillColor") or style["color"],
+                                   style.get("dashArray", ""), style.get("weight", 3)))
+    return entries
+
+
+def legend_for(rows: gpd.GeoDataFrame, lang: str, compare: bool, with_counties: bool,
+               counties: gpd.GeoDataFrame):
+    """The legend feature group of the current map."""
+    entries = legend_entries(rows, lang, compare, counties if with_counties else None)
+    return legend_group(t("legend", lang), entries, footer=t("schematic_note", lang))

@@ -1,0 +1,105 @@
+"""Shared drawing of catalogue records: style by category and subtype, tooltip and cited popup."""
+
+from __future__ import annotations
+
+import html
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geo.filters import comparison_class
+from layers import styles
+from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, t
+
+
+def colour(row: pd.Series, compare: bool) -> str:
+    """The record's colour: by document in comparison mode, else by subtype or category."""
+    if compare:
+        return styles.COMPARISON_COLOURS[comparison_class(list(row["docs"]))]
+    if row["category"] == "transport":
+        return styles.TRANSPORT_COLOURS.get(row["subtype"], styles.CATEGORY_COLOURS["transport"])
+    return styles.CATEGORY_COLOURS[row["category"]]
+
+
+def is_study(verb: str) -> bool:
+    """Whether the plan only asks to study or plan the item (drawn dashed)."""
+    return any(v in verb for v in styles.STUDY_VERBS)
+
+
+def style_of(row: pd.Series, compare: bool) -> dict:
+    """The Leaflet path style of one record."""
+    c = colour(row, compare)
+    geom_type = row.geometry.geom_type
+    if geom_type in ("Point", "MultiPoint"):
+        return {**styles.POINT_STYLE, "fillColor": c,
+                "radius": styles.POINT_RADIUS.get(row["subtype"], styles.DEFAULT_POINT_RADIUS)}
+    if geom_type in ("LineString", "MultiLineString"):
+        style = {**styles.DEFAULT_LINE_STYLE, **styles.LINE_STYLES.get(row["subtype"], {}), "color": c}
+        if is_study(row["verb"]):
+            style["dashArray"] = styles.STUDY_DASH
+        return style
+    return {**styles.DEFAULT_AREA_STYLE, **styles.AREA_STYLES.get(row["subtype"], {}),
+            "color": c, "fillColor": c}
+
+
+def citation_html(sources: list[dict], lang: str) -> str:
+    """The sources as HTML: document, section, quote (all text escaped)."""
+    parts = []
+    for s in sources:
+        doc = html.escape(label(DOC_SHORT, s["doc"], lang))
+        parts.append(f"<div class='cite'><b>{doc}</b> {html.escape(s['section'])}<br>"
+                     f"「{html.escape(s['quote'])}」</div>")
+    return "".join(parts)
+
+
+def tooltip_html(row: pd.Series, lang: str) -> str:
+    """Short hover text: name and type."""
+    name = row["name_zh"] if lang == "zh" else f"{row['name_en']} · {row['name_zh']}"
+    kind = label(SUBTYPE_LABELS, row["subtype"], lang)
+    schematic = f" · {t('col_schematic', lang)}" if row["schematic"] else ""
+    return f"<b>{html.escape(name)}</b><br>{html.escape(kind)}{schematic}"
+
+
+def popup_html(row: pd.Series, lang: str) -> str:
+    """Full popup: name, category, cities, the plan's verb, the citation."""
+    cities = "、".join(row["cities"]) if row["cities"] else "—"
+    lines = [
+        f"<div class='plan-popup' style='max-width:340px'><b>{html.escape(row['name_zh'])}</b>",
+        f"<br><i>{html.escape(row['name_en'])}</i>",
+        f"<br>{html.escape(t('col_category', lang))}: {html.escape(label(CATEGORY_LABELS, row['category'], lang))}"
+        f" / {html.escape(label(SUBTYPE_LABELS, row['subtype'], lang))}",
+        f"<br>{html.escape(t('col_cities', lang))}: {html.escape(cities)}",
+    ]
+    if row["verb"]:
+        lines.append(f"<br>{html.escape(t('col_verb', lang))}: {html.escape(row['verb'])}")
+    if row["schematic"]:
+        lines.append(f"<br><small>{html.escape(t('schematic_note', lang))}</small>")
+    lines.append(f"<hr style='margin:4px 0'>{citation_html(list(row['sources']), lang)}</div>")
+    return "".join(lines)
+
+
+def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> folium.GeoJson | None:
+    """One GeoJson of records, each with its own style, tooltip and popup; None when empty."""
+    if rows.empty:
+        return None
+    records = list(rows.iterrows())
+    style_by_id = {r["id"]: style_of(r, compare) for _, r in records}
+    frame = gpd.GeoDataFrame({
+        "id": rows["id"],
+        "tip": [tooltip_html(r, lang) for _, r in records],
+        "pop": [popup_html(r, lang) for _, r in records],
+        "geometry": rows.geometry,
+    }, geometry="geometry", crs=rows.crs)
+    # Polygons first, then lines, then points, so small things stay clickable on top.
+    order = frame.geometry.geom_type.map({"Polygon": 0, "MultiPolygon": 0, "LineString": 1,
+                                          "MultiLineString": 1}).fillna(2)
+    frame = frame.assign(_o=order).sort_values(["_o", "id"]).drop(columns="_o")
+    return folium.GeoJson(
+        frame,
+        style_function=lambda f: style_by_id[f["properties"]["id"]],
+        marker=folium.CircleMarker(),
+        tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
+        popup=folium.GeoJsonPopup(["pop"], labels=False, max_width=360),
+        highlight_function=lambda _f: {"weight": 5},
+    )

@@ -1,0 +1,42 @@
+"""Sub-layers of the plan catalogue: which records each toggle of the layer control holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+
+from layers.plan_items import items_layer
+
+
+@dataclass(frozen=True)
+class Sublayer:
+    """A toggle of the layer control: a group heading, names and the records it selects."""
+
+    key: str
+    group: str  # a labels.TEXT key of the group heading
+    name_zh: str
+    name_en: str
+    categories: tuple[str, ...]
+    subtypes: tuple[str, ...] = ()  # empty: every subtype of the categories
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+    def select(self, catalogue: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """The records of this sub-layer."""
+        rows = catalogue[catalogue["category"].isin(self.categories)]
+        if self.subtypes:
+            rows = rows[rows["subtype"].isin(self.subtypes)]
+        return rows
+
+
+def sublayer_group(sublayer: Sublayer, catalogue: gpd.GeoDataFrame, lang: str,
+                   compare: bool) -> folium.FeatureGroup:
+    """A FeatureGroup of a sub-layer's records (empty group when none pass the filters)."""
+    group = folium.FeatureGroup(name=sublayer.name(lang))
+    layer = items_layer(sublayer.select(catalogue), lang, compare)
+    if layer is not None:
+        layer.add_to(group)
+    return group

@@ -1,0 +1,79 @@
+import pytest
+
+from geo.catalogue_sources import check_item, read_items
+from geo.files import SEEDS_DIR
+from geo.plan_texts import document_text, quote_in_document
+from geo.schema import CATEGORIES, DOCUMENTS, SUBTYPES
+
+SEEDS_PRESENT = all(document_text(d) is not None for d in DOCUMENTS)
+needs_seeds = pytest.mark.skipif(not SEEDS_PRESENT, reason=f"plan documents not found in {SEEDS_DIR}")
+
+
+def test_counts_per_category(catalogue):
+    counts = catalogue["category"].value_counts()
+    print("\n" + ", ".join(f"{c}: {counts.get(c, 0)}" for c in CATEGORIES) + f"; total {len(catalogue)}")
+    assert set(counts.index) == set(CATEGORIES)
+    assert len(catalogue) >= 200
+
+
+def test_ids_unique_and_vocabulary_closed(catalogue):
+    assert catalogue["id"].is_unique
+    for _, row in catalogue.iterrows():
+        assert row["subtype"] in SUBTYPES[row["category"]], row["id"]
+
+
+@needs_seeds
+def test_every_quote_occurs_verbatim_in_its_document(catalogue):
+    missing = [(row["id"], s["doc"], s["quote"]) for _, row in catalogue.iterrows()
+               for s in row["sources"] if not quote_in_document(s["quote"], s["doc"])]
+    assert missing == []
+
+
+def test_every_verb_is_in_a_quote(catalogue):
+    for _, row in catalogue.iterrows():
+        if row["verb"]:
+            assert any(row["verb"] in "".join(s["quote"].split()) for s in row["sources"]), row["id"]
+
+
+def test_docs_list_matches_sources(catalogue):
+    for _, row in catalogue.iterrows():
+        assert sorted(row["docs"]) == sorted({s["doc"] for s in row["sources"]})
+
+
+def test_every_record_resolves_its_places(catalogue, places):
+    names = set(places["name_zh"])
+    for _, row in catalogue.iterrows():
+        assert set(row["places"]) <= names, row["id"]
+
+
+def test_point_records_take_the_city_of_their_place(catalogue, places):
+    by_name = places.set_index("name_zh")
+    for _, row in catalogue[catalogue["geometry_rule"] == "at"].iterrows():
+        place = by_name.loc[row["places"][0]]
+        if place["county_adcode"]:
+            assert row["county_adcodes"] == [place["county_adcode"]], row["id"]
+            assert row["cities"] == [place["prefecture"]], row["id"]
+
+
+def test_records_touch_the_plan_area_or_say_why(catalogue):
+    outside = catalogue[catalogue["cities"].map(len) == 0]
+    assert outside.empty, list(outside["id"])
+
+
+def test_lines_through_places_are_schematic(catalogue):
+    lines = catalogue[catalogue["geometry_rule"] == "through"]
+    assert lines["schematic"].all()
+
+
+def test_check_item_reports_each_problem():
+    bad = {"id": "xx-1", "name_zh": "甲", "name_en": "A", "category": "transport", "subtype": "canal",
+           "verb": "新建", "at": "兰州市", "units": ["兰州市"],
+           "source": [{"doc": "plan2099", "section": "一", "quote": "推进"}]}
+    problems = " | ".join(check_item(bad))
+    for fragment in ("id must start with 'tr-'", "subtype 'canal'", "exactly one geometry key",
+                     "source doc 'plan2099'", "verb '新建' occurs in none"):
+        assert fragment in problems
+
+
+def test_sources_read_cleanly():
+    assert len(read_items()) >= 200

@@ -1,0 +1,47 @@
+from url_state import AppState, Vocabulary, parse, to_params
+
+VOCAB = Vocabulary(cities=("兰州市", "西宁市"), counties=("620102", "630106"),
+                   layers=("counties", "rail"), default_layers=("counties", "rail"),
+                   basemaps=("offline", "osm"), record_ids=frozenset({"tr-x"}))
+
+
+def test_empty_url_gives_defaults_without_notice():
+    state, notices = parse({}, VOCAB)
+    assert state == AppState(layers=VOCAB.default_layers)
+    assert notices == []
+
+
+def test_round_trip_of_every_parameter():
+    state = AppState(lang="en", basemap="osm", cities=("西宁市",), county="630106",
+                     categories=("transport", "water"), modes=("railway",), doc="both", text="铁路",
+                     compare=True, layers=("rail",), selected="tr-x")
+    parsed, notices = parse(to_params(state, VOCAB), VOCAB)
+    assert notices == []
+    assert parsed == state
+
+
+def test_bad_values_fall_back_with_a_notice_each():
+    params = {"lang": "fr", "basemap": "google", "city": "兰州市,北京市", "county": "110101",
+              "cat": "nonsense", "doc": "1999", "compare": "yes", "z": "99", "lat": "abc", "sel": "zz",
+              "q": "<script>alert(1)</script>"}
+    state, notices = parse(params, VOCAB)
+    assert state.lang == "zh" and state.basemap == "offline"
+    assert state.cities == ("兰州市",)
+    assert state.county == "" and state.categories == () and state.doc == "all"
+    assert state.text == "" and not state.compare and state.selected == ""
+    assert state.zoom == AppState().zoom and state.lat == AppState().lat
+    joined = " ".join(notices)
+    for name in ("lang=fr", "basemap=google", "city=北京市", "county=110101", "cat=nonsense",
+                 "doc=1999", "compare=yes", "z=99", "lat=abc", "sel=zz", "q"):
+        assert name in joined
+
+
+def test_view_parameters_are_read():
+    state, notices = parse({"lat": "36.5", "lon": "101.7", "z": "9"}, VOCAB)
+    assert (state.lat, state.lon, state.zoom) == (36.5, 101.7, 9)
+    assert notices == []
+
+
+def test_empty_layers_parameter_means_no_layers():
+    state, _ = parse({"layers": ""}, VOCAB)
+    assert state.layers == ()
