@@ -59,7 +59,7 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
         cities=tuple(dict.fromkeys(counties.sort_values("adcode")["prefecture"])),
         counties=tuple(counties["adcode"]),
         layers=(*BASE_LAYERS, *(s.key for s in SUBLAYERS)),
-        default_layers=(*BASE_LAYERS, *(s.key for s in SUBLAYERS)),
+        default_layers=(*BASE_LAYERS, *(s.key for s in SUBLAYERS if s.default)),
         basemaps=basemaps,
         record_ids=frozenset(data["catalogue"]["id"]),
     )
@@ -129,7 +129,7 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         if "tianditu" not in basemaps:
             st.caption(t("tianditu_hidden", lang))
         st.subheader(t("filters", lang))
-        st.multiselect(t("cities", lang), vocab.cities, key="w_cities")
+        st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang))
         counties = data["counties"]
         if s["w_cities"]:
             counties = counties[counties["prefecture"].isin(s["w_cities"])]
@@ -139,9 +139,9 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         names = dict(zip(data["counties"]["adcode"], data["counties"]["name_zh"]))
         st.selectbox(t("county", lang), options, key="w_county",
                      format_func=lambda a: names.get(a, t("all_counties", lang)))
-        st.multiselect(t("categories", lang), CATEGORIES, key="w_categories",
+        st.multiselect(t("categories", lang), CATEGORIES, key="w_categories", placeholder=t("any", lang),
                        format_func=lambda c: label(CATEGORY_LABELS, c, lang))
-        st.multiselect(t("modes", lang), transport.MODES, key="w_modes",
+        st.multiselect(t("modes", lang), transport.MODES, key="w_modes", placeholder=t("any", lang),
                        format_func=lambda m: label(SUBTYPE_LABELS, m, lang))
         st.radio(t("document", lang), DOC_CHOICES, key="w_doc", format_func=lambda d: t(f"doc_{d}", lang))
         st.text_input(t("search", lang), key="w_text", max_chars=60)
@@ -196,7 +196,7 @@ def dynamic_groups(state: AppState, data: dict, filtered: gpd.GeoDataFrame):
     if state.selected:
         groups.insert(len(base_groups), highlight_group(filtered[filtered["id"] == state.selected], lang))
     groups.append(legend_for(shown_rows, lang, state.compare, base_on["counties"], data["counties"]))
-    return groups, GroupedLayers(control), shown_rows
+    return groups, GroupedLayers(control, collapsed=True), shown_rows
 
 
 def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
@@ -261,7 +261,7 @@ def main() -> None:
 
     st.markdown(f"#### {t('table', lang)}")
     frame = table(filtered, lang)
-    event = st.dataframe(frame.drop(columns="id"), hide_index=True, use_container_width=True,
+    event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
     rows = event.selection.rows if event and event.selection else []
     chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""

@@ -15,6 +15,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cities": ("市州", "Prefecture-level cities"),
     "county": ("县区", "County"),
     "all_counties": ("全部县区", "All counties"),
+    "any": ("不限", "Any"),
     "categories": ("类别", "Categories"),
     "modes": ("交通方式", "Transport modes"),
     "document": ("规划文件", "Plan document"),

@@ -91,6 +91,9 @@ def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> folium.GeoJ
         "pop": [popup_html(r, lang) for _, r in records],
         "geometry": rows.geometry,
     }, geometry="geometry", crs=rows.crs)
+    # Leaflet 1.9.3 tooltips fail on a MultiPoint (it becomes a group without getElement): one
+    # point feature per member, each with the record's id, tooltip and popup.
+    frame = frame.explode(index_parts=False) if (frame.geom_type == "MultiPoint").any() else frame
     # Polygons first, then lines, then points, so small things stay clickable on top.
     order = frame.geometry.geom_type.map({"Polygon": 0, "MultiPolygon": 0, "LineString": 1,
                                           "MultiLineString": 1}).fillna(2)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 # Default view: the plan area (WGS-84 lat/lon), zoom that shows it whole in a 1000 px map.
-DEFAULT_CENTER = (36.0, 102.6)
-DEFAULT_ZOOM = 7
+DEFAULT_CENTER = (36.05, 102.75)
+DEFAULT_ZOOM = 8
 MIN_ZOOM = 5
 MAX_ZOOM = 13
 

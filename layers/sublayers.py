@@ -20,6 +20,7 @@ class Sublayer:
     name_en: str
     categories: tuple[str, ...]
     subtypes: tuple[str, ...] = ()  # empty: every subtype of the categories
+    default: bool = True  # shown when the URL does not say
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
