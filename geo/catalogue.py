@@ -92,7 +92,8 @@ def touched_counties(geom: BaseGeometry, polygons: gpd.GeoDataFrame) -> gpd.GeoD
     """The county-level units a geometry lies in, crosses or covers a share of."""
     hits = polygons[polygons.intersects(geom)]
     if geom.geom_type in ("LineString", "MultiLineString") and not hits.empty:
-        hits = hits[(hits.intersection(geom).length > MIN_LINE_LENGTH_DEG).to_numpy()]
+        inside = shapely.length(shapely.intersection(hits.geometry.to_numpy(), geom))
+        hits = hits[inside > MIN_LINE_LENGTH_DEG]
     if geom.geom_type in ("Polygon", "MultiPolygon") and not hits.empty:
         projected = hits.to_crs(EQUAL_AREA)
         shape = gpd.GeoSeries([geom], crs=WGS84).to_crs(EQUAL_AREA).iloc[0]
