@@ -37,7 +37,6 @@ SUBLAYERS = (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *pr
 BASE_LAYERS = ("counties", "units", "labels")
 MAP_HEIGHT = 640
 
-st.set_page_config(page_title="兰西城市群规划地图 · Lanzhou–Xining Plan Map", layout="wide")
 
 
 @st.cache_data(show_spinner=False)
@@ -82,17 +81,24 @@ def init_state(vocab: Vocabulary) -> None:
     })
 
 
+def clicked_county(tooltip: str, counties: gpd.GeoDataFrame) -> tuple[str, str] | None:
+    """(prefecture, adcode) of the county whose tooltip was clicked; None for any other click."""
+    if not tooltip or not tooltip.strip().startswith(COUNTY_TOOLTIP_MARK):
+        return None
+    hits = [r for r in counties.itertuples() if r.name_zh in tooltip]
+    if not hits:
+        return None
+    hit = max(hits, key=lambda r: len(r.name_zh))
+    return hit.prefecture, hit.adcode
+
+
 def on_map_click() -> None:
     """A click on a county makes it (and its city) the filter."""
-    clicked = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
-    if not clicked.strip().startswith(COUNTY_TOOLTIP_MARK):
-        return
-    counties = load_all()["counties"]
-    hits = [r for r in counties.itertuples() if r.name_zh in clicked]
-    if hits:
-        hit = max(hits, key=lambda r: len(r.name_zh))
-        st.session_state["w_cities"] = [hit.prefecture]
-        st.session_state["w_county"] = hit.adcode
+    tooltip = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
+    hit = clicked_county(tooltip, load_all()["counties"])
+    if hit:
+        st.session_state["w_cities"] = [hit[0]]
+        st.session_state["w_county"] = hit[1]
 
 
 def current_state(vocab: Vocabulary) -> AppState:
@@ -214,6 +220,7 @@ def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
 
 
 def main() -> None:
+    st.set_page_config(page_title="兰西城市群规划地图 · Lanzhou–Xining Plan Map", layout="wide")
     basemaps = available_basemaps()
     try:
         data = load_all()
@@ -277,4 +284,5 @@ def main() -> None:
                        "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty)
 
 
-main()
+if __name__ == "__main__":
+    main()

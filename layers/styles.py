@@ -75,7 +75,7 @@ TRANSPORT_COLOURS = {"railway": "#252525", "highway": "#e31a1c", "road": "#fd8d3
                      "airport": "#2171b5", "hub": "#54278f", "logistics": "#8c510a"}
 
 AREA_STYLES = {
-    "metro_circle": {"weight": 2.5, "dashArray": "8 4", "fillOpacity": 0.10},
+    "metro_circle": {"weight": 2.5, "dashArray": "8 4", "fillOpacity": 0.05},
     "commuting_circle": {"weight": 2, "dashArray": "2 6", "fillOpacity": 0.04},
     "barrier": {"weight": 1.5, "dashArray": "4 4", "fillOpacity": 0.18},
     "governance_zone": {"weight": 1.5, "fillOpacity": 0.12},

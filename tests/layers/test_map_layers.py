@@ -1,0 +1,80 @@
+import json
+import re
+
+import folium
+
+from layers.base_map import base_map
+from layers.basemap_layers import context_group, water_group
+from layers.counties import COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group
+from layers.layer_control import GroupedLayers
+from layers.legend import LegendEntry, legend_group, legend_html
+from layers.map_legend import legend_entries
+from layers.offline_assets import VENDOR_DIR, missing_files
+
+
+def _urls(html: str) -> list[str]:
+    return re.findall(r'(?:src|href)="([^"]+)"', html)
+
+
+def test_every_vendored_file_is_on_disk():
+    assert missing_files() == []
+
+
+def test_base_map_asks_nothing_outside_its_server(context, rivers, lakes):
+    m = base_map(sync_view=True)
+    context_group(context).add_to(m)
+    water_group(rivers, lakes).add_to(m)
+    html = m.get_root().render()
+    urls = _urls(html)
+    assert urls, "the map must load its scripts"
+    assert all(u.startswith("/app/static/vendor/") for u in urls), urls
+    for url in urls:
+        assert (VENDOR_DIR / url.removeprefix("/app/static/vendor/")).is_file(), url
+    assert "tile" not in html.lower().split("leaflet.js")[0] or "tileLayer" not in html
+
+
+def test_counties_group_draws_39_with_marked_tooltips(counties):
+    group = counties_group(counties, "zh", selected_adcode="630106")
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    html = m.get_root().render()
+    assert html.count(json.dumps(COUNTY_TOOLTIP_MARK)[1:-1]) >= 39
+    assert json.dumps("湟中县")[1:-1] in html  # the plan's name of 湟中区 is shown
+
+
+def test_plan_units_and_labels(counties, plan_units):
+    m = folium.Map(tiles=None)
+    plan_units_group(plan_units, "en").add_to(m)
+    county_labels_group(counties, "en").add_to(m)
+    html = m.get_root().render()
+    assert "Yongdeng" in html and "Plan units (21)" not in html  # names only in the control
+
+
+def test_grouped_layers_names_its_groups():
+    fg = folium.FeatureGroup(name="铁路")
+    m = folium.Map(tiles=None)
+    fg.add_to(m)
+    control = GroupedLayers({"交通": [fg], "空": []})
+    control.add_to(m)
+    html = m.get_root().render()
+    assert "L.control.groupedLayers" in html
+    assert json.dumps("交通") in html and json.dumps("空") not in html
+    assert control.get_name().startswith("layer_control")
+
+
+def test_legend_lists_only_what_is_drawn(catalogue, counties):
+    rail = catalogue[catalogue["subtype"] == "railway"]
+    labels = [e.label for e in legend_entries(rail, "zh", False, None)]
+    assert any("铁路" in x for x in labels)
+    assert not any("机场" in x for x in labels)
+    with_counties = legend_entries(rail.iloc[0:0], "zh", False, counties)
+    assert [e.label for e in with_counties][:2] == ["兰州市", "白银市"]
+
+
+def test_legend_escapes_and_renders():
+    html = legend_html("图例", [LegendEntry("<b>x</b>", "line", "#000", "4 4")])
+    assert "&lt;b&gt;" in html and "stroke-dasharray" in html
+    group = legend_group("图例", [LegendEntry("a", "point", "#f00")])
+    m = folium.Map(tiles=None)
+    group.add_to(m)
+    assert "legend-control" in m.get_root().render()

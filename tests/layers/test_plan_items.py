@@ -1,0 +1,62 @@
+import html as html_lib
+import json
+
+import folium
+
+from layers.plan_items import is_study, items_layer, popup_html, style_of
+from layers.styles import COMPARISON_COLOURS, STUDY_DASH
+
+
+def _render(layer) -> str:
+    m = folium.Map(tiles=None)
+    layer.add_to(m)
+    return m.get_root().render()
+
+
+def test_items_layer_renders_every_record_with_citation(catalogue):
+    rows = catalogue[catalogue["category"] == "transport"]
+    html = _render(items_layer(rows, "zh", compare=False))
+    for _, row in rows.head(5).iterrows():
+        assert row["id"] in html
+    assert json.dumps("2018规划")[1:-1] in html or json.dumps("2022实施方案")[1:-1] in html
+
+
+def test_empty_selection_gives_no_layer(catalogue):
+    assert items_layer(catalogue.iloc[0:0], "zh", compare=False) is None
+
+
+def test_popup_holds_name_category_cities_verb_and_quote(catalogue):
+    row = catalogue[catalogue["verb"] != ""].iloc[0]
+    html = popup_html(row, "en")
+    assert html_lib.escape(row["name_en"]) in html
+    assert row["verb"] in html
+    assert row["sources"][0]["section"] in html
+    assert "Category" in html and "Cities" in html
+
+
+def test_popup_escapes_text(catalogue):
+    row = catalogue.iloc[0].copy()
+    row["name_zh"] = "<script>alert(1)</script>"
+    assert "<script>" not in popup_html(row, "zh")
+
+
+def test_study_verbs_are_dashed(catalogue):
+    lines = catalogue[catalogue.geometry.geom_type.isin(["LineString", "MultiLineString"])]
+    study = lines[lines["verb"].map(is_study)]
+    build = lines[~lines["verb"].map(is_study)]
+    if not study.empty:
+        assert style_of(study.iloc[0], compare=False)["dashArray"] == STUDY_DASH
+    assert "dashArray" not in style_of(build[build["subtype"] == "railway"].iloc[0], compare=False)
+
+
+def test_comparison_mode_colours_by_document(catalogue):
+    for _, row in catalogue.head(20).iterrows():
+        assert style_of(row, compare=True).get("fillColor", style_of(row, compare=True).get("color")) \
+            in COMPARISON_COLOURS.values()
+
+
+def test_multipoints_are_drawn_as_separate_points(catalogue):
+    rows = catalogue[catalogue.geometry.geom_type == "MultiPoint"]
+    assert not rows.empty
+    html = _render(items_layer(rows, "zh", compare=False))
+    assert '"MultiPoint"' not in html

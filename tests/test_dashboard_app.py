@@ -1,0 +1,99 @@
+"""Streamlit AppTest of the dashboard shell: widgets, state, URL, messages."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import clicked_county
+from geo.files import ROOT
+
+APP = str(ROOT / "dashboard.py")
+
+TIMEOUT = 60
+
+
+@pytest.fixture
+def app():
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def _markdown(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_default_page_shows_title_counts_and_table(app):
+    at = app.run()
+    assert not at.exception
+    assert at.markdown[0].value.endswith("兰西城市群规划地图")
+    assert "显示 **202** 共 202" in _markdown(at)
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 202
+    assert not at.warning
+
+
+def test_city_filter_updates_counts_table_and_url(app):
+    at = app.run()
+    at.multiselect(key="w_cities").set_value(["西宁市"]).run()
+    shown = len(at.dataframe[0].value)
+    assert 0 < shown < 202
+    assert f"显示 **{shown}** 共 202" in _markdown(at)
+    assert at.query_params["city"] in ("西宁市", ["西宁市"])
+    assert all("西宁市" in c for c in at.dataframe[0].value["市州"])
+
+
+def test_language_switch_changes_every_label(app):
+    at = app.run()
+    at.radio(key="w_lang").set_value("en").run()
+    assert at.markdown[0].value.endswith("Lanzhou–Xining Urban Agglomeration Plan Map")
+    assert "Name" in at.dataframe[0].value.columns
+    assert at.query_params["lang"] in ("en", ["en"])
+
+
+def test_url_reproduces_the_filters(app):
+    app.query_params.update({"city": "兰州市", "cat": "transport", "lang": "en", "doc": "plan2018"})
+    at = app.run()
+    assert at.multiselect(key="w_cities").value == ["兰州市"]
+    assert at.multiselect(key="w_categories").value == ["transport"]
+    table = at.dataframe[0].value
+    assert len(table) > 0 and set(table["Category"]) == {"Transport"}
+
+
+def test_bad_parameters_fall_back_with_a_visible_notice(app):
+    app.query_params.update({"city": "北京市", "z": "abc", "lang": "xx"})
+    at = app.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "city=北京市" in warnings and "z=abc" in warnings and "lang=xx" in warnings
+    assert at.multiselect(key="w_cities").value == []
+
+
+def test_empty_result_shows_a_message_not_an_error(app):
+    at = app.run()
+    at.text_input(key="w_text").set_value("没有这样的项目 zzz").run()
+    assert not at.exception
+    assert any("没有符合" in i.value for i in at.info)
+    assert len(at.dataframe[0].value) == 0
+
+
+def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("LXPM_DATA_DIR", str(tmp_path))
+    import importlib
+
+    import streamlit as st
+
+    import geo.files
+    importlib.reload(geo.files)
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+        assert not at.exception
+        assert any("file not found" in e.value for e in at.error)
+    finally:
+        monkeypatch.delenv("LXPM_DATA_DIR")
+        importlib.reload(geo.files)
+        st.cache_data.clear()
+
+
+def test_clicking_a_county_tooltip_names_it(counties):
+    assert clicked_county("◆ 城关区 · 兰州市\n13 km²", counties) == ("兰州市", "620102")
+    assert clicked_county("◆ Huangzhong District (湟中区) · 西宁市", counties) == ("西宁市", "630106")
+    assert clicked_county("兰州中川国际机场 机场", counties) is None
+    assert clicked_county("", counties) is None
