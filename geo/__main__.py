@@ -1,4 +1,4 @@
-"""Command line: `python -m geo build [--check]`, `python -m geo export LAYER`."""
+"""Command line: `python -m geo build [--check]`, `python -m geo export LAYER`, `python -m geo validate FILE`."""
 
 from geo.cli import main
 

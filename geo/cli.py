@@ -40,6 +40,28 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    """Report every problem of a project list: 0 some rows usable, 1 none, 2 file rejected."""
+    from geo import project_import
+    from geo.counties import load_counties
+    from geo.gazetteer import load_places
+
+    places, counties = load_places(args.data_dir), load_counties(args.data_dir)
+    try:
+        result = project_import.import_file(args.file, places, counties, gcj02=args.gcj02)
+    except project_import.ImportRejected as exc:
+        print(f"{args.file}: {exc.message(args.lang)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a user's file must never end in a traceback
+        log.debug("validate %s failed", args.file, exc_info=True)
+        problem = "无法读取文件" if args.lang == "zh" else "cannot read the file"
+        print(f"{args.file}: {problem} ({type(exc).__name__})", file=sys.stderr)
+        return 2
+    for line in project_import.report_lines(result, args.lang):
+        print(line)
+    return 0 if len(result.valid) else 1
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `python -m geo`."""
     from geo import export
@@ -56,6 +78,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     e.add_argument("--out", help="file to write (default: standard output)")
     e.set_defaults(run=_export)
+    v = sub.add_parser("validate", help="check a project list (CSV, XLSX, GeoJSON) as the dashboard imports it")
+    v.add_argument("file", type=Path)
+    v.add_argument("--gcj02", action="store_true", help="the coordinates are GCJ-02 (AMap): convert to WGS-84")
+    v.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
+    v.set_defaults(run=_validate)
     return p
 
 

@@ -34,8 +34,9 @@ _NORTH_ARROW = Template("""
 _VIEW_SYNC = Template("""
 {% macro script(this, kwargs) %}
 (function() {
-  // Keep the map view in the page URL (lat, lon, z) without rerunning the app, and restore it
-  // after the map is rebuilt (a basemap change), so a copied link shows what the user sees.
+  // Keep the map view in the page URL (lat, lon, z) without rerunning the app; when the map is
+  // rebuilt (a basemap change), start from the view the URL holds, so nothing jumps and a
+  // copied link shows what the user sees.
   var map = {{ this._parent.get_name() }};
   var top = window.parent || window;
   function write() {
@@ -45,30 +46,30 @@ _VIEW_SYNC = Template("""
       var changed = false;
       for (var k in want) { if (url.searchParams.get(k) !== want[k]) { url.searchParams.set(k, want[k]); changed = true; } }
       if (changed) { top.history.replaceState(top.history.state, '', url.toString()); }
-      top.sessionStorage.setItem('{{ this.storage_key }}', JSON.stringify(want));
     } catch (e) {}
   }
+  try {
+    var p = new URL(top.location.href).searchParams;
+    var lat = parseFloat(p.get('lat')), lon = parseFloat(p.get('lon')), z = parseInt(p.get('z'), 10);
+    if (isFinite(lat) && isFinite(lon) && isFinite(z)) {
+      setTimeout(function() { map.setView([lat, lon], z); }, {{ this.restore_delay_ms }});
+    }
+  } catch (e) {}
   map.on('moveend', write);
   setInterval(write, {{ this.interval_ms }});
-  try {
-    var saved = JSON.parse(top.sessionStorage.getItem('{{ this.storage_key }}') || 'null');
-    if (saved) { setTimeout(function() { map.setView([+saved.lat, +saved.lon], +saved.z); }, {{ this.restore_delay_ms }}); }
-  } catch (e) {}
 })();
 {% endmacro %}
 """)
 
 
 class ViewInUrl(MacroElement):
-    """Mirror the map view into the page URL and restore it when the map is rebuilt."""
+    """Mirror the map view into the page URL and start a rebuilt map from it."""
 
     _template = _VIEW_SYNC
 
-    def __init__(self, storage_key: str = "lxpm-view", interval_ms: int = 1000,
-                 restore_delay_ms: int = 60) -> None:
+    def __init__(self, interval_ms: int = 1000, restore_delay_ms: int = 60) -> None:
         super().__init__()
         self._name = "ViewInUrl"
-        self.storage_key = storage_key
         self.interval_ms = interval_ms
         self.restore_delay_ms = restore_delay_ms
 

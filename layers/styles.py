@@ -88,3 +88,52 @@ STUDY_VERBS = ("规划研究", "研究", "谋划", "论证", "前期", "适时",
 
 HIGHLIGHT_ITEM = {"color": "#ffff33", "weight": 10, "opacity": 0.9, "fillOpacity": 0.3}
 HIGHLIGHT_RADIUS = 14
+
+# ---------------------------------------------------------------- briefing figures (layers/figures.py)
+# Sizes are CSS px of a 1920×1080 page; figure_page scales them by min(width/1920, height/1080).
+FIGURE_DESIGN_SIZE = (1920, 1080)
+FIGURE_FONT = "'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif"
+FIGURE_DECK_FONT = "Microsoft YaHei"  # the deck's text boxes (PowerPoint substitutes when missing)
+FIGURE_TEXT = "#222222"
+FIGURE_MUTED_TEXT = "#555555"
+FIGURE_PAGE_BG = "#ffffff"
+FIGURE_RULE = "#cfc8b8"
+FIGURE_TITLE_BAND = 104
+FIGURE_TITLE_SIZE = 40
+FIGURE_SUBTITLE_SIZE = 20
+FIGURE_PAD = 28
+FIGURE_PANEL_WIDTH = 380
+FIGURE_SOURCE_SIZE = 15
+FIGURE_LEGEND_ZOOM = 1.45  # legend.legend_html is drawn at 12 px; the panel shrinks it when it overflows
+FIGURE_LEGEND_MIN_ZOOM = 0.7
+FIGURE_SCALE_BAR_WIDTH = 220
+FIGURE_SCALE_SIZE = 15
+FIGURE_NORTH_ZOOM = 1.5
+FIGURE_LABEL_SIZE = 15
+FIGURE_PREFECTURE_LABEL_SIZE = 19
+FIGURE_FIT_PADDING = 16
+FIGURE_BADGE = {"color": "#8c2d04", "border": "#8c2d04", "size": 18}
+FIGURE_PLAN_AREA = {"color": "#a49c8b", "weight": 0.6, "fill": True, "fillColor": "#fffdf6", "fillOpacity": 1.0}
+FIGURE_PLAN_OUTLINE = {"color": "#3b3b3b", "weight": 2.6, "fill": False}
+FIGURE_CITY_OUTLINE = {"color": "#3b3b3b", "weight": 3.0, "fill": False}
+FIGURE_OTHER_COUNTIES = {"color": "#b9b3a6", "weight": 0.6, "fill": True, "fillColor": "#f1eee6", "fillOpacity": 1.0}
+FIGURE_AREA_FILL_SCALE = 0.6  # records' area fills, lighter than on the dashboard: they overlap on a figure
+FIGURE_LEGEND_SOLID_OPACITY = 0.75  # legend swatches of the prefecture fills (fig1), as strong as on the map
+FIGURE_RECORD_LABEL_PRIORITY = 2_000_000  # of two colliding labels the higher priority stays:
+FIGURE_PREFECTURE_LABEL_PRIORITY = 1_000_000  # records, then prefectures, then counties by area (km²)
+FIGURE_LABEL_CSS = ("color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;white-space:nowrap;"
+                    "display:inline-block;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;")
+FIGURE_PREFECTURE_LABEL_CSS = ("color:#6b6256;font-weight:bold;letter-spacing:0.08em;"
+                               "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap;display:inline-block;"
+                               "font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;")
+
+# ---------------------------------------------------------------- imported projects (layers/imported_projects.py)
+
+IMPORTED_POINT_STYLE = {"radius": 6, "color": "#111111", "weight": 1.5, "fillColor": "#17becf",
+                        "fillOpacity": 0.9}
+"""A user's own projects: cyan with a dark ring, unlike every category colour of the plan."""
+IMPORTED_WARNED_STYLE = {**IMPORTED_POINT_STYLE, "dashArray": "2 2", "fillOpacity": 0.45}
+"""Imported rows that carry a warning (e.g. outside the plan area) look unsure."""
+IMPORTED_HIGHLIGHT = {"weight": 4}
+FIGURE_CITY_AREA_FILL_SCALE = 0.12  # a city's records overlap more: most areas cover the whole city
+FIGURE_CIRCLE_FILL_SCALE = 2.0  # fig3 shows only the belt, the two circles and the nodes: circles stronger

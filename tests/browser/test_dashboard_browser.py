@@ -1,6 +1,7 @@
 """The dashboard as a person uses it, in headless chromium with no network but loopback."""
 
 import time
+from urllib.parse import unquote
 
 import pytest
 
@@ -24,6 +25,11 @@ def _table_rows(page) -> int:
         if "显示" in t and "共" in t:
             return int(t.split("显示")[1].split("共")[0].strip())
     raise AssertionError("no count line on the page")
+
+
+def _url(page) -> str:
+    """The page's address as the user would copy it (Streamlit updates it with history.pushState)."""
+    return unquote(page.evaluate("location.href"))
 
 
 def _wait(predicate, timeout_s=30.0, what="condition"):
@@ -58,7 +64,45 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
     assert abs(view[0] - 36.6) < 1e-6 and abs(view[1] - 101.8) < 1e-6 and view[2] == 9
     assert frame.evaluate("() => window.__mounted") == "first", "the map was rebuilt"
     assert _county_count(frame) == 39
-    assert "city=" in page.url
+    assert "city=西宁市" in _url(page)
+    _wait(lambda: "lat=36.6000&lon=101.8000&z=9" in _url(page), what="the view in the URL")
     page.screenshot(path=str(ARTIFACTS / "dashboard-xining.png"), full_page=True)
     assert watch.outside == []
     assert watch.errors == []
+
+
+def test_clicking_a_county_makes_it_the_filter(server_url, page_and_watch, counties):
+    page, watch = page_and_watch
+    page.goto(server_url + "/?layers=counties")  # only the counties: nothing above them to catch the click
+    frame = map_frame(page)
+    guinan = counties[counties["name_zh"] == "贵南县"].geometry.iloc[0].representative_point()
+    x, y = frame.evaluate(f"() => {{ const p = window.map.latLngToContainerPoint([{guinan.y}, {guinan.x}]);"
+                          " return [p.x, p.y]; }")
+    frame.locator("#map_div").click(position={"x": x, "y": y})
+    _wait(lambda: "county=632525" in _url(page), what="the county to become the filter")
+    assert "海南藏族自治州" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    assert watch.outside == [] and watch.errors == []
+
+
+def test_a_chosen_record_is_highlighted(server_url, page_and_watch, catalogue):
+    page, watch = page_and_watch
+    record = catalogue[catalogue["id"] == "tr-lanzhou-zhongchuan-airport"]
+    record_id = record["id"].iloc[0] if not record.empty else catalogue["id"].iloc[0]
+    page.goto(f"{server_url}/?sel={record_id}")
+    frame = map_frame(page)
+    _wait(lambda: frame.evaluate("() => Array.from(document.querySelectorAll('path'))"
+                                 ".some(p => p.getAttribute('stroke') === '#ffff33')"),
+          what="the highlight")
+    assert watch.outside == [] and watch.errors == []
+
+
+def test_a_copied_link_reproduces_filters_and_view(server_url, page_and_watch):
+    page, watch = page_and_watch
+    page.goto(f"{server_url}/?city=定西市&lang=en&lat=35.3&lon=104.2&z=9")
+    frame = map_frame(page)
+    _wait(lambda: frame.evaluate("() => window.map.getZoom()") == 9, what="the linked zoom")
+    center = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert abs(center[0] - 35.3) < 0.01 and abs(center[1] - 104.2) < 0.01
+    assert "定西市" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    assert page.get_by_text("Lanzhou–Xining Urban Agglomeration Plan Map").count() == 1
+    assert watch.outside == [] and watch.errors == []

@@ -1,0 +1,97 @@
+"""The briefing deck: each preset view on its own 16:9 slide, title in a text box, sources in the notes."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from time import perf_counter
+from typing import Callable
+
+import geopandas as gpd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from layers import styles
+from layers.figure_page import unit
+from layers.figure_render import FigureBrowser
+from layers.figure_views import plan_cities
+from layers.figures import FigureSpec, FigureTexts, figure_html, figure_texts
+
+SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
+DECK_VIEWS = ("fig1", "fig3", "fig4", "fig5")
+DECK_SCALE = 1.5  # 2880 × 1620 px pictures: sharp on a projector, about 1 MB a slide
+BLANK_LAYOUT = 6
+
+
+def deck_specs(counties: gpd.GeoDataFrame, lang: str, width: int = 1920, height: int = 1080,
+               scale: float = DECK_SCALE) -> list[FigureSpec]:
+    """The slides: the plan's figures, then one city view per prefecture of the plan area."""
+    specs = [FigureSpec(v, lang, width=width, height=height, scale=scale) for v in DECK_VIEWS]
+    specs += [FigureSpec("city", lang, city=c, width=width, height=height, scale=scale)
+              for c in plan_cities(counties)]
+    return specs
+
+
+def _hex(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _style_run(run, size_pt: float, bold: bool, colour: str) -> None:
+    """Size, weight, colour and the same typeface for Latin and East Asian text."""
+    run.font.size = Pt(size_pt)
+    run.font.bold = bold
+    run.font.color.rgb = _hex(colour)
+    rpr = run._r.get_or_add_rPr()
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = rpr.makeelement(qn(tag), {})
+            rpr.append(element)
+        element.set("typeface", styles.FIGURE_DECK_FONT)
+
+
+def add_figure_slide(prs: Presentation, png: bytes, texts: FigureTexts, spec: FigureSpec) -> None:
+    """A slide: the picture filling it, the title and subtitle in a text box over the picture's title band."""
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+    width, height = prs.slide_width, prs.slide_height
+    picture = slide.shapes.add_picture(BytesIO(png), 0, 0, width, height)
+    picture._element.nvPicPr.cNvPr.set("descr", f"{texts.title} — {texts.subtitle}")
+    u = unit(spec.width, spec.height)
+    emu_per_px = height / spec.height
+    pt_per_px = emu_per_px / 12_700
+    pad = int(styles.FIGURE_PAD * u * emu_per_px)
+    band = int(styles.FIGURE_TITLE_BAND * u * emu_per_px)
+    box = slide.shapes.add_textbox(pad, 0, int(width * 0.8) - pad, band)
+    box.name = "Title"
+    frame = box.text_frame
+    frame.word_wrap = False
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    title = frame.paragraphs[0].add_run()
+    title.text = texts.title
+    _style_run(title, styles.FIGURE_TITLE_SIZE * u * pt_per_px, True, styles.FIGURE_TEXT)
+    subtitle = frame.add_paragraph().add_run()
+    subtitle.text = texts.subtitle
+    _style_run(subtitle, styles.FIGURE_SUBTITLE_SIZE * u * pt_per_px, False, styles.FIGURE_MUTED_TEXT)
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        [f"{texts.title} — {texts.subtitle}", *texts.notes, texts.sources])
+
+
+def build_deck(specs: list[FigureSpec], data: dict[str, gpd.GeoDataFrame],
+               progress: Callable[[FigureSpec, float], None] | None = None) -> bytes:
+    """The .pptx bytes: one slide per spec, all drawn in one browser; progress(spec, seconds) per slide."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_SIZE
+    with FigureBrowser() as browser:
+        for spec in specs:
+            start = perf_counter()
+            texts = figure_texts(spec, data)
+            png = browser.png(figure_html(spec, data, show_title=False), spec.width, spec.height, spec.scale)
+            add_figure_slide(prs, png, texts, spec)
+            if progress is not None:
+                progress(spec, perf_counter() - start)
+    out = BytesIO()
+    prs.save(out)
+    return out.getvalue()

@@ -1,0 +1,109 @@
+"""Render figure pages to PNG in Debian's headless Chromium (Playwright), with no network."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import geopandas as gpd
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               "--proxy-server=http://127.0.0.1:9",
+               "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
+READY_TIMEOUT_MS = 30_000
+LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
+
+
+class FigureRenderError(RuntimeError):
+    """The browser could not start or the figure page never became ready."""
+
+
+class FigureBrowser:
+    """One headless Chromium for one or many figures: `with FigureBrowser() as b: b.png(...)`."""
+
+    def __init__(self, executable: str = CHROMIUM, timeout_ms: int = READY_TIMEOUT_MS) -> None:
+        self.executable = executable
+        self.timeout_ms = timeout_ms
+        self.blocked: list[str] = []  # every non-local request a page tried (and was refused)
+        self._playwright = None
+        self._browser = None
+
+    def __enter__(self) -> "FigureBrowser":
+        from playwright.sync_api import Error, sync_playwright
+
+        if not Path(self.executable).is_file():
+            raise FigureRenderError(f"Chromium not found at {self.executable}: run scripts/setup_browser.sh")
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(executable_path=self.executable,
+                                                             args=LAUNCH_ARGS, headless=True)
+        except Error as exc:
+            self._playwright.stop()
+            raise FigureRenderError(f"Chromium at {self.executable} did not start: "
+                                    f"{str(exc).splitlines()[0]}") from exc
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+
+    def _refuse(self, route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    @contextmanager
+    def page(self, html: str, width: int, height: int, scale: float) -> Iterator[object]:
+        """A Playwright page showing the HTML, once it has set window.figureReady."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        with tempfile.TemporaryDirectory(prefix="lxpm-figure-") as tmp:
+            path = Path(tmp) / "figure.html"
+            path.write_text(html, encoding="utf-8")
+            context = self._browser.new_context(viewport={"width": width, "height": height},
+                                                device_scale_factor=scale)
+            try:
+                context.route("**/*", self._refuse)
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.goto(path.as_uri(), wait_until="load", timeout=self.timeout_ms)
+                try:
+                    page.wait_for_function("window.figureReady === true", timeout=self.timeout_ms)
+                except PlaywrightTimeout as exc:
+                    detail = f"; page errors: {' | '.join(errors)}" if errors else ""
+                    raise FigureRenderError(f"the figure page was not ready within {self.timeout_ms / 1000:g} s "
+                                            f"(window.figureReady never became true){detail}") from exc
+                yield page
+            finally:
+                context.close()
+
+    def png(self, html: str, width: int, height: int, scale: float) -> bytes:
+        """The page as a PNG of (width × scale) × (height × scale) pixels."""
+        with self.page(html, width, height, scale) as page:
+            return page.screenshot(type="png", full_page=False)
+
+
+def render_png(html: str, width: int, height: int, scale: float) -> bytes:
+    """Render one figure page to PNG in a fresh headless Chromium."""
+    with FigureBrowser() as browser:
+        return browser.png(html, width, height, scale)
+
+
+def render_figure(spec, data: dict[str, gpd.GeoDataFrame], browser: FigureBrowser | None = None) -> bytes:
+    """A FigureSpec drawn and rendered to PNG (in the given browser, or a fresh one)."""
+    from layers.figures import figure_html
+
+    html = figure_html(spec, data)
+    if browser is not None:
+        return browser.png(html, spec.width, spec.height, spec.scale)
+    return render_png(html, spec.width, spec.height, spec.scale)

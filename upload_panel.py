@@ -1,0 +1,70 @@
+"""The dashboard's import of a user's project list: upload, validate, report, return the valid rows."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import PurePath
+
+import geopandas as gpd
+import streamlit as st
+
+from geo import project_import
+from layers.labels import t
+
+log = logging.getLogger("dashboard.upload")
+
+UPLOAD_TYPES = ["csv", "xlsx", "geojson", "json"]
+CACHED_UPLOADS = 8
+ISSUE_TABLE_HEIGHT = 240
+_UNSAFE_FILE_CHARS = re.compile(r"[^\w.-]+")
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHED_UPLOADS)
+def _parsed(data: bytes, filename: str, gcj02: bool, _places: gpd.GeoDataFrame,
+            _counties: gpd.GeoDataFrame) -> tuple[project_import.ImportResult | None, tuple[str, str] | None]:
+    """(result, None) or (None, (message_zh, message_en)) of a rejected file; cached on bytes + option."""
+    try:
+        return project_import.import_projects(data, filename, _places, _counties, gcj02=gcj02), None
+    except project_import.ImportRejected as exc:
+        return None, (exc.message_zh, exc.message_en)
+
+
+def _download_name(filename: str) -> str:
+    stem = _UNSAFE_FILE_CHARS.sub("_", PurePath(filename).stem)[:60] or "projects"
+    return f"{stem}-checked.csv"
+
+
+def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
+    upload = st.file_uploader(t("import_projects", lang), type=UPLOAD_TYPES, key="w_upload",
+                              help=t("import_help", lang))
+    gcj02 = st.checkbox(t("import_gcj02", lang), key="w_upload_gcj02")
+    if upload is None:
+        return None
+    result, rejected = _parsed(upload.getvalue(), upload.name, gcj02, places, counties)
+    if rejected is not None:
+        # Fixed texts only: no user value reaches Markdown.
+        st.error(t("import_rejected", lang) + (rejected[0] if lang == "zh" else rejected[1]))
+        return None
+    summary = t("import_summary", lang).format(read=result.rows_read, valid=len(result.valid),
+                                                errors=result.errors, warnings=result.warnings)
+    (st.warning if result.errors or result.valid.empty else st.success)(summary)
+    if result.issues:
+        headers = tuple(t(k, lang) for k in ("import_col_row", "import_col_column", "import_col_level",
+                                              "import_col_message"))
+        with st.expander(t("import_issues", lang), expanded=bool(result.errors)):
+            st.dataframe(project_import.issues_frame(result, lang, headers), hide_index=True,
+                         height=ISSUE_TABLE_HEIGHT)
+    st.download_button(t("import_download", lang), project_import.annotated_csv(result),
+                       file_name=_download_name(upload.name), mime="text/csv", key="w_upload_download")
+    return result.valid if not result.valid.empty else None
+
+
+def upload_panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
+    """Uploader, GCJ-02 option, report and download; the valid imported rows (WGS-84) or None. Never raises."""
+    try:
+        return _panel(lang, places, counties)
+    except Exception as exc:  # a user's file must never break the page
+        log.error("project import failed: %s: %s", type(exc).__name__, exc)
+        st.error(t("import_failed", lang))
+        return None
