@@ -13,15 +13,16 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-from geo.project_issues import ERROR, WARNING, ImportRejected, Issue
+from geo.project_issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 """An XLSX is a zip: this bounds what 10 MB may expand to (a zip bomb is rejected unread)."""
+MAX_SHEET_ROWS = 5 * MAX_ROWS
+"""Rows of a sheet looked at, blank ones included (styled empty rows can run to a million)."""
 
-FORMATS = ("csv", "xlsx", "geojson")
 DELIMITERS = (",", "\t", ";")
 LON_HEADER, LAT_HEADER = "lon", "lat"
 """The columns a GeoJSON point's coordinates are read into."""
@@ -38,7 +39,7 @@ _MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class RawTable:
-    """A table as read: header texts, cells as stripped-of-nothing text, reading issues.
+    """A table as read: header texts, cells as unstripped text, reading issues.
 
     cells has positional columns 0..len(headers)-1 and is indexed by the source row number:
     the spreadsheet row for CSV and XLSX (the header is row 1), the feature number for GeoJSON.
@@ -196,7 +197,8 @@ def _read_xlsx(data: bytes) -> RawTable:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = book.worksheets[0]
-            for values in sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True):
+            rows = sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS, max_col=MAX_COLUMNS + 1, values_only=True)
+            for values in rows:
                 record = _trim([_xlsx_cell(v) for v in values])
                 records.append(record)
                 filled += bool(record)
@@ -209,7 +211,11 @@ def _read_xlsx(data: bytes) -> RawTable:
     except Exception:  # openpyxl raises many kinds on a damaged workbook; all mean "unreadable"
         raise ImportRejected("XLSX 工作簿无法读取（文件损坏或不是 Excel 工作簿）。",
                              "The XLSX workbook cannot be read (damaged, or not an Excel workbook).") from None
-    return _table(records, "xlsx")
+    issues = []
+    if len(records) >= MAX_SHEET_ROWS:
+        issues.append(Issue(FILE_ROW, "", WARNING, f"只读取了工作表的前 {MAX_SHEET_ROWS:,} 行。",
+                            f"Only the first {MAX_SHEET_ROWS:,} rows of the sheet were read."))
+    return _table(records, "xlsx", issues)
 
 
 def _json_cell(value: object) -> str:

@@ -59,7 +59,8 @@ def city_group(counties: gpd.GeoDataFrame, city: str, name: str = "city") -> fol
     return group
 
 
-def city_outline_group(counties: gpd.GeoDataFrame, city: str, name: str = "city outline") -> folium.FeatureGroup:
+def city_outline_group(counties: gpd.GeoDataFrame, city: str,
+                       name: str = "city outline") -> folium.FeatureGroup:
     """The city's heavy outline (drawn over the records, whose areas often follow it)."""
     group = folium.FeatureGroup(name=name, control=False)
     folium.GeoJson(_outline(counties[counties["prefecture"] == city]), interactive=False,
@@ -91,7 +92,8 @@ def _label_marker(lat: float, lon: float, text: str, css_class: str, css: str,
                   priority: float) -> folium.Marker:
     """A name label; the page hides the lower-priority one of two overlapping labels."""
     return folium.Marker([lat, lon], interactive=False, icon=folium.DivIcon(
-        html=f"<div class='{css_class}' data-priority='{priority:.0f}' style=\"{css}\">{html.escape(text)}</div>",
+        html=(f"<div class='{css_class}' data-priority='{priority:.0f}' style=\"{css}\">"
+              f"{html.escape(text)}</div>"),
         icon_size=(0, 0), icon_anchor=(0, 0)))
 
 
@@ -109,7 +111,8 @@ def short_county_name(name_zh: str) -> str:
     return base.removesuffix("族") + "县"
 
 
-def county_names_group(counties: gpd.GeoDataFrame, lang: str, name: str = "county names") -> folium.FeatureGroup:
+def county_names_group(counties: gpd.GeoDataFrame, lang: str,
+                       name: str = "county names") -> folium.FeatureGroup:
     """Short county names at interior points; larger counties win where labels collide."""
     group = folium.FeatureGroup(name=name, control=False)
     for _, row in counties.iterrows():
@@ -147,7 +150,8 @@ def short_name(row, lang: str) -> str:
     return text
 
 
-def record_labels_group(rows: gpd.GeoDataFrame, lang: str, name: str = "record labels") -> folium.FeatureGroup:
+def record_labels_group(rows: gpd.GeoDataFrame, lang: str,
+                        name: str = "record labels") -> folium.FeatureGroup:
     """Name labels right of the point records."""
     group = folium.FeatureGroup(name=name, control=False)
     chosen = rows[rows.geom_type.isin(_POINTS)]

@@ -1,4 +1,4 @@
-"""The figure command line: `python -m layers figure VIEW --out F.png`, `python -m layers deck --out F.pptx`."""
+"""The figure command line: `python -m layers figure VIEW --out F.png`, `… deck --out F.pptx`."""
 
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def _figure(args: argparse.Namespace) -> int:
         raise ValueError(f"--city is only for the city view, not {args.view}")
     out = _out_path(args.out, ".png")
     width, height = args.size
-    spec = FigureSpec(args.view, args.lang, city=args.city or "", width=width, height=height, scale=args.scale)
+    spec = FigureSpec(args.view, args.lang, city=args.city or "", width=width, height=height,
+                      scale=args.scale)
     check_spec(spec)
     start = perf_counter()
     data = load_figure_data()

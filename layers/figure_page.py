@@ -25,7 +25,8 @@ def page_css(width: int, height: int) -> str:
         return f"{v * u:.2f}px"
 
     return f"""<style>
-html, body {{ width:{width}px !important; height:{height}px !important; margin:0; padding:0; overflow:hidden; }}
+html, body {{ width:{width}px !important; height:{height}px !important; margin:0; padding:0;
+  overflow:hidden; }}
 body {{ display:grid; grid-template-columns:minmax(0,1fr) {px(styles.FIGURE_PANEL_WIDTH)};
   grid-template-rows:{px(styles.FIGURE_TITLE_BAND)} minmax(0,1fr) auto;
   grid-template-areas:"title title" "map panel" "src src"; background:{styles.FIGURE_PAGE_BG};
@@ -37,7 +38,8 @@ body * {{ font-family:{styles.FIGURE_FONT}; }}
 .leaflet-container {{ background:{styles.BACKGROUND}; font-family:{styles.FIGURE_FONT}; }}
 .figure-head {{ grid-area:title; display:flex; align-items:center; justify-content:space-between;
   padding:0 {px(styles.FIGURE_PAD)}; overflow:hidden; }}
-.figure-title {{ font-size:{px(styles.FIGURE_TITLE_SIZE)}; font-weight:bold; line-height:1.2; white-space:nowrap; }}
+.figure-title {{ font-size:{px(styles.FIGURE_TITLE_SIZE)}; font-weight:bold; line-height:1.2;
+  white-space:nowrap; }}
 .figure-subtitle {{ font-size:{px(styles.FIGURE_SUBTITLE_SIZE)}; color:{styles.FIGURE_MUTED_TEXT};
   margin-top:{px(4)}; white-space:nowrap; }}
 .figure-badge {{ font-size:{px(styles.FIGURE_BADGE['size'])}; color:{styles.FIGURE_BADGE['color']};
@@ -51,7 +53,8 @@ body * {{ font-family:{styles.FIGURE_FONT}; }}
 .figure-panel .legend-row {{ display:flex; align-items:center; gap:4px; break-inside:avoid; margin:1px 0; }}
 .figure-panel .legend-row svg {{ flex:none; }}
 .figure-panel.solid-swatches rect {{ fill-opacity:{styles.FIGURE_LEGEND_SOLID_OPACITY}; }}
-.figure-panel .legend-foot {{ color:{styles.FIGURE_MUTED_TEXT}; font-size:11px; margin-top:6px; line-height:14px; }}
+.figure-panel .legend-foot {{ color:{styles.FIGURE_MUTED_TEXT}; font-size:11px; margin-top:6px;
+  line-height:14px; }}
 .figure-sources {{ grid-area:src; font-size:{px(styles.FIGURE_SOURCE_SIZE)}; color:{styles.FIGURE_MUTED_TEXT};
   line-height:1.35; padding:{px(8)} {px(styles.FIGURE_PAD)} {px(10)}; }}
 .leaflet-control-scale-line {{ font-size:{px(styles.FIGURE_SCALE_SIZE)}; line-height:1.3;
@@ -113,7 +116,8 @@ _READY = Template("""
       var r = el.getBoundingClientRect();
       var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
       var hit = !inside || placed.some(function(p) {
-        return r.left < p.right + gap && r.right > p.left - gap && r.top < p.bottom + gap && r.bottom > p.top - gap;
+        return r.left < p.right + gap && r.right > p.left - gap
+          && r.top < p.bottom + gap && r.bottom > p.top - gap;
       });
       if (hit) { el.style.visibility = 'hidden'; } else { placed.push(r); }
     });

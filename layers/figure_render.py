@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -81,8 +83,9 @@ class FigureBrowser:
                     page.wait_for_function("window.figureReady === true", timeout=self.timeout_ms)
                 except PlaywrightTimeout as exc:
                     detail = f"; page errors: {' | '.join(errors)}" if errors else ""
-                    raise FigureRenderError(f"the figure page was not ready within {self.timeout_ms / 1000:g} s "
-                                            f"(window.figureReady never became true){detail}") from exc
+                    raise FigureRenderError(
+                        f"the figure page was not ready within {self.timeout_ms / 1000:g} s "
+                        f"(window.figureReady never became true){detail}") from exc
                 yield page
             finally:
                 context.close()
@@ -93,10 +96,25 @@ class FigureBrowser:
             return page.screenshot(type="png", full_page=False)
 
 
-def render_png(html: str, width: int, height: int, scale: float) -> bytes:
-    """Render one figure page to PNG in a fresh headless Chromium."""
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _render_png(html: str, width: int, height: int, scale: float) -> bytes:
     with FigureBrowser() as browser:
         return browser.png(html, width, height, scale)
+
+
+def render_png(html: str, width: int, height: int, scale: float) -> bytes:
+    """Render one figure page to PNG in a fresh headless Chromium."""
+    if _loop_running():  # Playwright's sync API refuses a thread with a running event loop
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_render_png, html, width, height, scale).result()
+    return _render_png(html, width, height, scale)
 
 
 def render_figure(spec, data: dict[str, gpd.GeoDataFrame], browser: FigureBrowser | None = None) -> bytes:

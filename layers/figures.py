@@ -11,8 +11,8 @@ from layers import styles
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
 from layers.counties import counties_group, plan_units_group
-from layers.figure_base import (base_legend_entries, category_legend_entries, city_group, city_outline_group, county_names_group,
-                                figure_items_layer, plan_area_group, plan_outline_group,
+from layers.figure_base import (base_legend_entries, category_legend_entries, city_group, city_outline_group,
+                                county_names_group, figure_items_layer, plan_area_group, plan_outline_group,
                                 prefecture_labels_group, record_labels_group)
 from layers.figure_page import FigureReady, add_page, page_overlays
 from layers.figure_sources import source_text
@@ -149,13 +149,14 @@ def _legend(view: View, spec: FigureSpec, rows: gpd.GeoDataFrame, data: dict, ci
         outline = styles.FIGURE_CITY_OUTLINE
         entries = [LegendEntry(city_name(city, lang, data["context"]), "line", outline["color"],
                                weight=outline["weight"]),
-                   LegendEntry(t("fig_other_counties", lang), "area", styles.FIGURE_OTHER_COUNTIES["fillColor"])]
+                   LegendEntry(t("fig_other_counties", lang), "area",
+                               styles.FIGURE_OTHER_COUNTIES["fillColor"])]
         entries += category_legend_entries(rows, lang, spec.compare)
     else:
         entries = legend_entries(rows, lang, spec.compare, data["counties"] if with_counties else None)
         prefectures = set(data["counties"]["prefecture"])
-        entries = [replace(e, label=city_name(e.label, lang, data["context"])) if e.label in prefectures else e
-                   for e in entries]
+        entries = [replace(e, label=city_name(e.label, lang, data["context"]))
+                   if e.label in prefectures else e for e in entries]
     with_units = view.base == "prefectures" or "units" in spec.layers
     entries += base_legend_entries("prefectures" if with_units else "plain", lang)
     return legend_html(t("legend", lang), entries, footer=" ".join(texts.notes)), with_counties
@@ -191,8 +192,9 @@ def figure_map(spec: FigureSpec, data: dict[str, gpd.GeoDataFrame], show_title: 
         group.add_to(m)
     badge = t("fig_schematic", lang) if texts.schematic else ""
     legend, solid = _legend(view, spec, rows, data, city, texts)
-    add_page(m, spec.width, spec.height, page_overlays(texts.title, texts.subtitle, badge, legend, texts.sources,
-                                                       show_title, solid_swatches=solid))
+    overlays = page_overlays(texts.title, texts.subtitle, badge, legend, texts.sources, show_title,
+                             solid_swatches=solid)
+    add_page(m, spec.width, spec.height, overlays)
     FigureReady(spec.width, spec.height, bounds=bounds, center=spec.center, zoom=spec.zoom).add_to(m)
     return m
 

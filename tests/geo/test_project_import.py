@@ -318,7 +318,7 @@ def _import(data: bytes, filename: str, places, counties) -> None:
     pi.report_lines(result, "en")
 
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FILENAMES = st.sampled_from(["a.csv", "a.xlsx", "a.geojson", "a.json", "a.txt", "a", "a.xls"])
 
 
@@ -361,7 +361,8 @@ def test_random_csv_tables_raise_nothing_but_import_rejected(places, counties, h
 
 
 PLAUSIBLE_ROWS = st.lists(st.tuples(
-    st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=10), st.floats(100, 104).map(str), st.floats(35, 37.5).map(str), CELLS, CELLS,
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=10),
+    st.floats(100, 104).map(str), st.floats(35, 37.5).map(str), CELLS, CELLS,
 ).map(list), min_size=1, max_size=30)
 
 
