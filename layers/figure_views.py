@@ -17,6 +17,10 @@ BASE_LAYERS = ("counties", "units", "labels")
 """The dashboard's base toggles, also accepted in FigureSpec.layers of the 'current' view."""
 
 
+ALL = ("*",)
+"""View.label_subtypes meaning: label every point record."""
+
+
 @dataclass(frozen=True)
 class View:
     """A preset: its base drawing, the sub-layers it shows and which point records get a name label."""
@@ -30,9 +34,6 @@ class View:
     def labels(self, subtype: str) -> bool:
         """Whether point records of the subtype get a name label."""
         return subtype in self.label_subtypes or self.label_subtypes == ALL
-
-
-ALL = ("*",)
 
 
 VIEWS: dict[str, View] = {

@@ -59,7 +59,7 @@ COMPARISON_COLOURS = {"plan2018_only": "#2166ac", "impl2022_only": "#e08214", "b
 
 POINT_RADIUS = {"node_city": 8, "node_town": 6, "new_city": 6, "airport": 7, "hub": 7}
 DEFAULT_POINT_RADIUS = 5
-POINT_STYLE = {"weight": 1.5, "color": "#ffffff", "fillOpacity": 0.95}
+POINT_STYLE = {"weight": 1.5, "color": "#ffffff", "fill": True, "fillOpacity": 0.95}
 
 LINE_STYLES = {
     "belt": {"weight": 22, "opacity": 0.28, "lineCap": "round"},
