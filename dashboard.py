@@ -24,6 +24,9 @@ from layers import ecology, projects, structure, transport
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
 from layers.counties import COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group
+from layers.figure_render import render_figure
+from layers.figure_views import PRESETS as FIGURE_PRESETS
+from layers.figures import FigureSpec
 from layers.highlight import highlight_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t
 from layers.layer_control import GroupedLayers
@@ -36,6 +39,7 @@ log = logging.getLogger("dashboard")
 SUBLAYERS = (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *projects.SUBLAYERS)
 BASE_LAYERS = ("counties", "units", "labels")
 MAP_HEIGHT = 640
+EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
 
 
 
@@ -282,6 +286,38 @@ def main() -> None:
                        "text/csv", disabled=filtered.empty)
     c2.download_button(f"GeoJSON · {t('downloads', lang)}", catalogue_geojson(filtered),
                        "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty)
+    export_panel(state, data, filtered, vocab)
+
+
+def export_panel(state: AppState, data: dict, filtered: gpd.GeoDataFrame, vocab: Vocabulary) -> None:
+    """Save the current view or a preset figure as a PNG (rendered by headless chromium)."""
+    lang = state.lang
+    st.markdown(f"#### {t('export', lang)}")
+    c1, c2, c3 = st.columns(3)
+    names = {"current": t("export_current", lang), **{v: t(f"{v}_title", lang).format(city="…")
+                                                         for v in FIGURE_PRESETS}}
+    view = c1.selectbox(t("export_view", lang), list(names), format_func=names.get, key="w_export_view")
+    city = ""
+    if view == "city":
+        city = c2.selectbox(t("export_city", lang), vocab.cities, key="w_export_city")
+    size = c3.selectbox(t("export_size", lang), EXPORT_SIZES, key="w_export_size")
+    if st.button(t("export_make", lang), key="w_export_make"):
+        width, height = (int(v) for v in size.split("x"))
+        spec = FigureSpec(view, lang, city=city, width=width, height=height,
+                          layers=state.layers if view == "current" else (),
+                          record_ids=tuple(filtered["id"]) if view == "current" else (),
+                          compare=state.compare)
+        try:
+            with st.spinner("…"):
+                st.session_state["export_png"] = (f"lanxi-{view}{'-' + city if city else ''}.png",
+                                                  render_figure(spec, data))
+        except Exception as exc:  # a missing browser or font must not break the page
+            log.error("figure export failed: %s", exc)
+            st.error(f"{t('export_failed', lang)}{exc}")
+    if "export_png" in st.session_state:
+        name, png = st.session_state["export_png"]
+        st.download_button(f"{t('export_download', lang)} · {name}", png, name, "image/png",
+                           key="w_export_download")
 
 
 if __name__ == "__main__":

@@ -97,3 +97,18 @@ def test_clicking_a_county_tooltip_names_it(counties):
     assert clicked_county("◆ Huangzhong District (湟中区) · 西宁市", counties) == ("西宁市", "630106")
     assert clicked_county("兰州中川国际机场 机场", counties) is None
     assert clicked_county("", counties) is None
+
+
+@pytest.mark.browser
+def test_export_button_makes_a_png_download(app):
+    at = app.run()
+    at.selectbox(key="w_export_view").set_value("fig1")
+    at.selectbox(key="w_export_size").set_value("1280x720")
+    at.button(key="w_export_make").click().run(timeout=120)
+    assert not at.exception and not at.error
+    name, png = at.session_state["export_png"]
+    assert name == "lanxi-fig1.png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+    import io
+
+    from PIL import Image
+    assert Image.open(io.BytesIO(png)).size == (2560, 1440)
