@@ -25,6 +25,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 DOC_LABELS = ("全部", "2022 实施方案")  # the radio options the filter change alternates between
 POLL_S = 0.02
+TIMEOUT_S = 90.0
 
 
 def _port() -> int:
@@ -69,6 +70,17 @@ def map_state(page):
     return None
 
 
+def wait_for_map(page, t0: float):
+    """The drawn map's state, polling until TIMEOUT_S."""
+    while True:
+        state = map_state(page)
+        if state is not None:
+            return state
+        if time.perf_counter() - t0 > TIMEOUT_S:
+            raise RuntimeError("the map did not draw")
+        time.sleep(POLL_S)
+
+
 def first_paint(browser, url: str) -> tuple[float, int]:
     """Seconds from navigation to the drawn map, and websocket bytes received meanwhile."""
     context = browser.new_context(viewport={"width": 1500, "height": 1100})
@@ -78,8 +90,7 @@ def first_paint(browser, url: str) -> tuple[float, int]:
         0, received[0] + len(payload))))
     t0 = time.perf_counter()
     page.goto(url)
-    while map_state(page) is None:
-        time.sleep(POLL_S)
+    wait_for_map(page, t0)
     elapsed = time.perf_counter() - t0
     context.close()
     return elapsed, received[0]
@@ -102,13 +113,12 @@ def filter_changes(browser, url: str, changes: int) -> tuple[list[float], int]:
     page = context.new_page()
     received = [0]
     page.goto(url)
-    while map_state(page) is None:
-        time.sleep(POLL_S)
+    wait_for_map(page, time.perf_counter())
     time.sleep(1.0)
     page.on("websocket", lambda ws: None)
     times = []
     for i in range(changes):
-        frame, paths, _ = map_state(page)
+        frame, paths, _ = wait_for_map(page, time.perf_counter())
         frame.evaluate(f"() => {{ window.__bench = 'before-{i}'; }}")
         label = DOC_LABELS[(i + 1) % 2]
         t0 = time.perf_counter()
@@ -117,7 +127,7 @@ def filter_changes(browser, url: str, changes: int) -> tuple[list[float], int]:
             state = map_state(page)
             if state and (state[1] != paths or state[2] != f"before-{i}"):
                 break
-            if time.perf_counter() - t0 > 30:
+            if time.perf_counter() - t0 > TIMEOUT_S:
                 raise RuntimeError("the map did not update")
             time.sleep(POLL_S)
         times.append(time.perf_counter() - t0)
@@ -143,6 +153,7 @@ def main() -> None:
             warm_runs = [first_paint(browser, url) for _ in range(3)]
             warm = statistics.median(t for t, _ in warm_runs)
             changes, _ = filter_changes(browser, url, args.changes)
+            print(f"{name}: measured", file=sys.stderr, flush=True)
             results[name] = {"cold": cold, "warm": warm, "bytes": warm_runs[-1][1],
                              "change_median": statistics.median(changes), "change_max": max(changes),
                              "rss": rss_mb(proc)}

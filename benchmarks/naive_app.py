@@ -11,12 +11,13 @@ from geo.build.cnmaps_boundaries import index_rows, load_boundary
 from geo.catalogue import load_catalogue
 from geo.context import load_context
 from geo.counties import load_counties
-from geo.filters import Filters, filter_catalogue
+from geo.filters import DOC_CHOICES, Filters, filter_catalogue
 from geo.lakes import load_lakes
 from geo.rivers import load_rivers
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
 from layers.counties import counties_group
+from layers.labels import t
 from layers.plan_items import items_layer
 
 st.set_page_config(layout="wide")
@@ -32,7 +33,7 @@ def full_resolution_counties() -> gpd.GeoDataFrame:
 
 counties = full_resolution_counties()
 catalogue = load_catalogue()
-doc = st.radio("规划文件", ("all", "plan2018", "impl2022", "both"), key="w_doc")
+doc = st.radio("规划文件", DOC_CHOICES, key="w_doc", format_func=lambda d: t(f"doc_{d}", "zh"))
 m = base_map()
 context_group(load_context()).add_to(m)
 water_group(load_rivers(), load_lakes()).add_to(m)

@@ -112,3 +112,10 @@ def test_export_button_makes_a_png_download(app):
 
     from PIL import Image
     assert Image.open(io.BytesIO(png)).size == (2560, 1440)
+
+
+def test_amap_basemap_shifts_layers_and_says_it_is_online(app):
+    app.query_params.update({"basemap": "amap"})
+    at = app.run()
+    assert not at.exception
+    assert any("联网" in i.value for i in at.info)

@@ -77,3 +77,30 @@ def test_check_item_reports_each_problem():
 
 def test_sources_read_cleanly():
     assert len(read_items()) >= 200
+
+
+def test_malformed_source_file_is_a_clear_error(tmp_path):
+    import shutil
+
+    from geo.files import CATALOGUE_SOURCE_DIR
+    from geo.schema import DataFileError
+
+    shutil.copytree(CATALOGUE_SOURCE_DIR, tmp_path / "catalogue")
+    path = tmp_path / "catalogue" / "transport.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[item]\nbroken", encoding="utf-8")
+    with pytest.raises(DataFileError, match="transport.toml: not valid TOML"):
+        read_items(tmp_path / "catalogue")
+
+
+def test_unknown_subtype_in_a_source_file_names_the_item(tmp_path):
+    import shutil
+
+    from geo.files import CATALOGUE_SOURCE_DIR
+    from geo.schema import DataFileError
+
+    shutil.copytree(CATALOGUE_SOURCE_DIR, tmp_path / "catalogue")
+    path = tmp_path / "catalogue" / "structure.toml"
+    text = path.read_text(encoding="utf-8").replace('subtype = "belt"', 'subtype = "ribbon"', 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="structure.toml: item st-.*subtype 'ribbon'"):
+        read_items(tmp_path / "catalogue")

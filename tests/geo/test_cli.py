@@ -45,3 +45,28 @@ def test_build_check_fails_when_a_file_differs(tmp_path, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("青海湖", "青海湖X"), encoding="utf-8")
     assert main(["--data-dir", str(tmp_path / "data"), "build", "--check"]) == 1
     assert "lakes.geojson: differs from a fresh build" in capsys.readouterr().err
+
+
+def test_export_projects_csv_carries_cities_and_sources(tmp_path):
+    out = tmp_path / "projects.csv"
+    assert main(["export", "projects", "--format", "csv", "--out", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel shows the Chinese text
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) >= 200
+    assert all(r["cities"] for r in rows)
+    assert all("「" in r["sources"] for r in rows)
+
+
+@pytest.mark.parametrize("layer,category", [("transport", "transport"), ("ecology", "ecology"),
+                                            ("structure", "structure")])
+def test_export_category_layers(capsys, layer, category):
+    assert main(["export", layer]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["features"] and {f["properties"]["category"] for f in doc["features"]} == {category}
+
+
+def test_export_places_csv_has_lon_lat(capsys):
+    assert main(["export", "places", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {"lon", "lat", "coord_source", "source_ref"} <= set(rows[0])
