@@ -79,32 +79,19 @@ def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[AppState, list[
     notices: list[str] = []
     state = AppState(layers=vocab.default_layers)
     get = lambda k: str(params.get(k, "")).strip()  # noqa: E731
-    if get("lang"):
-        if get("lang") in ("zh", "en"):
-            state = replace(state, lang=get("lang"))
-        else:
-            notices.append(f"lang={get('lang')}")
-    if get("basemap"):
-        if get("basemap") in vocab.basemaps:
-            state = replace(state, basemap=get("basemap"))
-        else:
-            notices.append(f"basemap={get('basemap')}")
-    if get("city"):
-        state = replace(state, cities=_choices(get("city"), vocab.cities, "city", notices))
-    if get("county"):
-        if get("county") in vocab.counties:
-            state = replace(state, county=get("county"))
-        else:
-            notices.append(f"county={get('county')}")
-    if get("cat"):
-        state = replace(state, categories=_choices(get("cat"), CATEGORIES, "cat", notices))
-    if get("mode"):
-        state = replace(state, modes=_choices(get("mode"), MODES, "mode", notices))
-    if get("doc"):
-        if get("doc") in DOC_CHOICES:
-            state = replace(state, doc=get("doc"))
-        else:
-            notices.append(f"doc={get('doc')}")
+    single = {"lang": ("lang", ("zh", "en")), "basemap": ("basemap", vocab.basemaps),
+              "county": ("county", vocab.counties), "doc": ("doc", DOC_CHOICES),
+              "sel": ("selected", tuple(vocab.record_ids))}
+    for key, (attr, allowed) in single.items():
+        if get(key):
+            if get(key) in allowed:
+                state = replace(state, **{attr: get(key)})
+            else:
+                notices.append(f"{key}={get(key)}")
+    lists = {"city": ("cities", vocab.cities), "cat": ("categories", CATEGORIES), "mode": ("modes", MODES)}
+    for key, (attr, allowed) in lists.items():
+        if get(key):
+            state = replace(state, **{attr: _choices(get(key), allowed, key, notices)})
     if get("q"):
         text = get("q")
         if len(text) > MAX_TEXT or re.search(r"[\x00-\x1f<>]", text):
@@ -123,11 +110,6 @@ def parse(params: Mapping[str, str], vocab: Vocabulary) -> tuple[AppState, list[
         state = replace(state, lat=view["lat"], lon=view["lon"])
     if view.get("z") is not None:
         state = replace(state, zoom=int(round(view["z"])))
-    if get("sel"):
-        if get("sel") in vocab.record_ids:
-            state = replace(state, selected=get("sel"))
-        else:
-            notices.append(f"sel={get('sel')}")
     return state, notices
 
 
