@@ -16,22 +16,29 @@ log = logging.getLogger("dashboard.upload")
 
 UPLOAD_TYPES = ["csv", "xlsx", "geojson", "json"]
 CACHED_UPLOADS = 8
-ISSUE_TABLE_HEIGHT = 240
+ISSUE_ROW_PX = 35  # Streamlit's data grid row height
+ISSUE_TABLE_BORDER_PX = 3
+ISSUE_TABLE_MAX_ROWS = 8
+MAX_FILE_STEM = 60
 _UNSAFE_FILE_CHARS = re.compile(r"[^\w.-]+")
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHED_UPLOADS)
 def _parsed(data: bytes, filename: str, gcj02: bool, _places: gpd.GeoDataFrame,
-            _counties: gpd.GeoDataFrame) -> tuple[project_import.ImportResult | None, tuple[str, str] | None]:
-    """(result, None) or (None, (message_zh, message_en)) of a rejected file; cached on bytes + option."""
+            _counties: gpd.GeoDataFrame) -> tuple[project_import.ImportResult | None, bytes, tuple[str, str] | None]:
+    """(result, annotated CSV, None), or (None, b"", (message_zh, message_en)) for a rejected file.
+
+    Cached on the bytes, name and option: a rerun of the page does not read the file again.
+    """
     try:
-        return project_import.import_projects(data, filename, _places, _counties, gcj02=gcj02), None
+        result = project_import.import_projects(data, filename, _places, _counties, gcj02=gcj02)
     except project_import.ImportRejected as exc:
-        return None, (exc.message_zh, exc.message_en)
+        return None, b"", (exc.message_zh, exc.message_en)
+    return result, project_import.annotated_csv(result), None
 
 
 def _download_name(filename: str) -> str:
-    stem = _UNSAFE_FILE_CHARS.sub("_", PurePath(filename).stem)[:60] or "projects"
+    stem = _UNSAFE_FILE_CHARS.sub("_", PurePath(filename).stem)[:MAX_FILE_STEM] or "projects"
     return f"{stem}-checked.csv"
 
 
@@ -41,7 +48,7 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> g
     gcj02 = st.checkbox(t("import_gcj02", lang), key="w_upload_gcj02")
     if upload is None:
         return None
-    result, rejected = _parsed(upload.getvalue(), upload.name, gcj02, places, counties)
+    result, annotated, rejected = _parsed(upload.getvalue(), upload.name, gcj02, places, counties)
     if rejected is not None:
         # Fixed texts only: no user value reaches Markdown.
         st.error(t("import_rejected", lang) + (rejected[0] if lang == "zh" else rejected[1]))
@@ -52,10 +59,12 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> g
     if result.issues:
         headers = tuple(t(k, lang) for k in ("import_col_row", "import_col_column", "import_col_level",
                                               "import_col_message"))
+        shown_rows = min(len(result.issues), ISSUE_TABLE_MAX_ROWS) + 1  # + the header row
         with st.expander(t("import_issues", lang), expanded=bool(result.errors)):
             st.dataframe(project_import.issues_frame(result, lang, headers), hide_index=True,
-                         height=ISSUE_TABLE_HEIGHT)
-    st.download_button(t("import_download", lang), project_import.annotated_csv(result),
+                         height=shown_rows * ISSUE_ROW_PX + ISSUE_TABLE_BORDER_PX,
+                         column_config={headers[3]: st.column_config.TextColumn(width="large")})
+    st.download_button(t("import_download", lang), annotated,
                        file_name=_download_name(upload.name), mime="text/csv", key="w_upload_download")
     return result.valid if not result.valid.empty else None
 

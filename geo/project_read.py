@@ -197,9 +197,12 @@ def _read_xlsx(data: bytes) -> RawTable:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = book.worksheets[0]
-            rows = sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS, max_col=MAX_COLUMNS + 1, values_only=True)
-            for values in rows:
+            # Rows as long as their last cell, not as the sheet's stated dimension (often far too wide).
+            sheet.reset_dimensions()
+            for values in sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS, values_only=True):
                 record = _trim([_xlsx_cell(v) for v in values])
+                if len(record) > MAX_COLUMNS:
+                    _reject_columns(len(record))
                 records.append(record)
                 filled += bool(record)
                 if filled > MAX_ROWS + 1:  # header + rows: stop reading at once

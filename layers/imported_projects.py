@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import folium
 import geopandas as gpd
-import pandas as pd
 
 from layers import styles
 from layers.labels import t
 
 POPUP_MAX_WIDTH = 320
+COORD_DECIMALS = 6  # ≈ 0.1 m: enough for a map, shorter page
 POPUP_FRAME_WIDTH = 360  # Leaflet's popup box, a little wider than its content
 
 
@@ -19,17 +20,17 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _warnings(row: pd.Series, lang: str) -> str:
+def _warnings(row: Mapping, lang: str) -> str:
     return row["warnings"] if lang == "zh" else row["warnings_en"]
 
 
-def tooltip_html(row: pd.Series, lang: str) -> str:
+def tooltip_html(row: Mapping, lang: str) -> str:
     """Hover text: the name and the category the user gave."""
     category = f"<br>{_e(row['category'])}" if row["category"] else ""
     return f"<b>{_e(row['name'])}</b>{category}"
 
 
-def popup_html(row: pd.Series, lang: str) -> str:
+def popup_html(row: Mapping, lang: str) -> str:
     """Popup: name, category, city, county, how it was located, source row, warnings."""
     lines = [f"<div class='imported-popup' style='max-width:{POPUP_MAX_WIDTH}px'><b>{_e(row['name'])}</b>"]
     if row["category"]:
@@ -57,17 +58,17 @@ def imported_group(rows: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=t("layer_imported", lang))
     if rows.empty:
         return group
-    records = [r for _, r in rows.iterrows()]
+    records = rows.drop(columns=rows.geometry.name).to_dict("records")  # plain dicts: iterrows is slow
+    xs, ys = rows.geometry.x.to_numpy(), rows.geometry.y.to_numpy()
     # Only escaped HTML and numbers reach the page: no raw user value is embedded in the map's data.
-    frame = gpd.GeoDataFrame({
-        "id": range(len(records)),
-        "warned": [bool(_warnings(r, lang)) for r in records],
-        "tip": [tooltip_html(r, lang) for r in records],
-        "pop": [popup_html(r, lang) for r in records],
-        "geometry": rows.geometry.to_numpy(),
-    }, geometry="geometry", crs=rows.crs)
+    # A plain FeatureCollection: folium reads a GeoDataFrame's __geo_interface__ twice, slowly.
+    xs, ys = xs.round(COORD_DECIMALS).tolist(), ys.round(COORD_DECIMALS).tolist()
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [x, y]},
+                 "properties": {"id": i, "warned": bool(_warnings(r, lang)),
+                                "tip": tooltip_html(r, lang), "pop": popup_html(r, lang)}}
+                for i, (r, x, y) in enumerate(zip(records, xs, ys))]
     folium.GeoJson(
-        frame,
+        {"type": "FeatureCollection", "features": features},
         style_function=_style,
         marker=folium.CircleMarker(radius=styles.IMPORTED_POINT_STYLE["radius"]),
         tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
