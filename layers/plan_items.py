@@ -79,18 +79,31 @@ def popup_html(row: pd.Series, lang: str) -> str:
     return "".join(lines)
 
 
+def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
+    """Records with their tooltip, popup and style worked out once (cache this, it is data)."""
+    records = list(rows.iterrows())
+    return gpd.GeoDataFrame({
+        "id": rows["id"], "category": rows["category"], "subtype": rows["subtype"],
+        "tip": [tooltip_html(r, lang) for _, r in records],
+        "pop": [popup_html(r, lang) for _, r in records],
+        "sty": [style_of(r, compare) for _, r in records],
+        "geometry": rows.geometry,
+    }, geometry="geometry", crs=rows.crs, index=rows.index)
+
+
 def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> folium.GeoJson | None:
     """One GeoJson of records, each with its own style, tooltip and popup; None when empty."""
     if rows.empty:
         return None
-    records = list(rows.iterrows())
-    style_by_id = {r["id"]: style_of(r, compare) for _, r in records}
-    frame = gpd.GeoDataFrame({
-        "id": rows["id"],
-        "tip": [tooltip_html(r, lang) for _, r in records],
-        "pop": [popup_html(r, lang) for _, r in records],
-        "geometry": rows.geometry,
-    }, geometry="geometry", crs=rows.crs)
+    return presented_layer(presentation(rows, lang, compare))
+
+
+def presented_layer(presented: gpd.GeoDataFrame) -> folium.GeoJson | None:
+    """The GeoJson of records already presented (see presentation); None when empty."""
+    if presented.empty:
+        return None
+    style_by_id = dict(zip(presented["id"], presented["sty"]))
+    frame = presented[["id", "tip", "pop", "geometry"]]
     # Leaflet 1.9.3 tooltips fail on a MultiPoint (it becomes a group without getElement): one
     # point feature per member, each with the record's id, tooltip and popup.
     frame = frame.explode(index_parts=False) if (frame.geom_type == "MultiPoint").any() else frame

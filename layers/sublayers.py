@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import folium
 import geopandas as gpd
 
-from layers.plan_items import items_layer
+from layers.plan_items import presented_layer
 
 
 @dataclass(frozen=True)
@@ -33,11 +33,10 @@ class Sublayer:
         return rows
 
 
-def sublayer_group(sublayer: Sublayer, catalogue: gpd.GeoDataFrame, lang: str,
-                   compare: bool) -> folium.FeatureGroup:
-    """A FeatureGroup of a sub-layer's records (empty group when none pass the filters)."""
+def sublayer_group(sublayer: Sublayer, presented: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """A FeatureGroup of a sub-layer's presented records (empty group when none pass the filters)."""
     group = folium.FeatureGroup(name=sublayer.name(lang))
-    layer = items_layer(sublayer.select(catalogue), lang, compare)
+    layer = presented_layer(sublayer.select(presented))
     if layer is not None:
         layer.add_to(group)
     return group

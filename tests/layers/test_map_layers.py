@@ -78,3 +78,20 @@ def test_legend_escapes_and_renders():
     m = folium.Map(tiles=None)
     group.add_to(m)
     assert "legend-control" in m.get_root().render()
+
+
+def test_the_base_map_script_is_the_same_on_every_rerun(counties):
+    """streamlit-folium rebuilds the map when its script changes: it must not."""
+    from streamlit_folium import _get_map_string, generate_js_hash
+
+    from geo.web_geometry import for_web
+
+    web = for_web(counties)
+    hashes = set()
+    for _ in range(3):
+        m = base_map(sync_view=True)
+        counties_group(web, "zh").add_to(m)
+        county_labels_group(web, "zh").add_to(m)
+        m.get_root().render()
+        hashes.add(generate_js_hash(_get_map_string(m), "map", False))
+    assert len(hashes) == 1
