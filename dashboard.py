@@ -15,7 +15,9 @@ from geo.context import load_context
 from geo.export import catalogue_csv, catalogue_geojson
 from geo.counties import load_counties
 from geo.filters import DOC_CHOICES, Filters, counts_by_category, filter_catalogue
+from geo.gazetteer import load_places
 from geo.gcj02 import geometry_to_gcj02
+from geo.project_import import filter_imported, imported_csv, imported_geojson
 from geo.lakes import load_lakes
 from geo.rivers import load_rivers
 from geo.plan_units import load_plan_units, unit_outlines
@@ -30,12 +32,14 @@ from layers.figure_render import render_figure
 from layers.figure_views import PRESETS as FIGURE_PRESETS
 from layers.figures import FigureSpec
 from layers.highlight import highlight_group
+from layers.imported_projects import imported_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t
 from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_for
 from layers.plan_items import presentation
 from layers.sublayers import sublayer_group
 from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
+from upload_panel import upload_panel
 from url_state import AppState, Vocabulary, parse, to_params
 
 log = logging.getLogger("dashboard")
@@ -50,7 +54,8 @@ EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
 def load_all() -> dict[str, gpd.GeoDataFrame]:
     """Every layer the dashboard draws, loaded and validated once per server."""
     return {"counties": load_counties(), "plan_units": load_plan_units(), "context": load_context(),
-            "rivers": load_rivers(), "lakes": load_lakes(), "catalogue": load_catalogue()}
+            "rivers": load_rivers(), "lakes": load_lakes(), "catalogue": load_catalogue(),
+            "places": load_places()}
 
 
 @st.cache_data(show_spinner=False)
@@ -184,6 +189,7 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
                 group = sub.group
                 st.caption(t(group, lang))
             st.checkbox(sub.name(lang), key=f"w_layer_{sub.key}")
+        st.session_state["imported"] = upload_panel(lang, data["places"], data["counties"])
 
 
 def build_base(state: AppState, basemaps: dict, web: dict, view: tuple) -> tuple[folium.Map, list]:
@@ -280,6 +286,15 @@ def main() -> None:
 
     m, base_layers = build_base(state, basemaps, web, st.session_state["view"])
     groups, control, shown_index = dynamic_groups(state, base_layers, web, presented)
+    imported = st.session_state.get("imported")
+    imported_rows = None
+    if imported is not None:
+        imported_rows = filter_imported(imported, state.cities, state.county)
+        drawn_imported = imported_rows.set_geometry(imported_rows.geometry.map(geometry_to_gcj02)) \
+            if gcj02 else imported_rows
+        group = imported_group(drawn_imported, lang)
+        groups.append(group)
+        control[t("layer_imported", lang)] = [group]
     groups.append(legend_for(filtered.loc[shown_index], lang, state.compare, "counties" in state.layers,
                              data["counties"]))
     st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
@@ -311,6 +326,13 @@ def main() -> None:
                        "text/csv", disabled=filtered.empty)
     c2.download_button(f"GeoJSON · {t('downloads', lang)}", catalogue_geojson(filtered),
                        "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty)
+    if imported_rows is not None:
+        st.markdown(f"#### {t('layer_imported', lang)} · {len(imported_rows)}")
+        d1, d2 = st.columns(2)
+        d1.download_button(f"CSV · {t('layer_imported', lang)}", imported_csv(imported_rows),
+                           "imported-projects.csv", "text/csv", key="w_imported_csv")
+        d2.download_button(f"GeoJSON · {t('layer_imported', lang)}", imported_geojson(imported_rows),
+                           "imported-projects.geojson", "application/geo+json", key="w_imported_geojson")
     export_panel(state, data, filtered, vocab)
 
 
