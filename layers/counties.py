@@ -6,6 +6,7 @@ import html
 
 import folium
 import geopandas as gpd
+from branca.element import MacroElement, Template
 
 from geo.crs import WEB_COORDINATE_DECIMALS
 from geo.plan_units import unit_outlines
@@ -64,17 +65,36 @@ def plan_units_group(plan_units: gpd.GeoDataFrame, lang: str) -> folium.FeatureG
     return group
 
 
+class _Labels(MacroElement):
+    """Text labels drawn by one script (a Marker per label would compile a template each)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this.labels|tojson }}.forEach(function(d) {
+  L.marker([d[0], d[1]], {interactive: false, keyboard: false, icon: L.divIcon({
+    className: 'county-label-icon', iconSize: [0, 0], iconAnchor: [0, 0],
+    html: '<div class="county-label" style="{{ this.css }}">' + d[2] + '</div>'})
+  }).addTo({{ this._parent.get_name() }});
+});
+{% endmacro %}
+""")
+
+    def __init__(self, labels: list[tuple[float, float, str]], css: str) -> None:
+        super().__init__()
+        self._name = "Labels"
+        self.labels = labels
+        self.css = css
+
+
 def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     """County names at each county's interior point."""
     group = folium.FeatureGroup(name=t("layer_labels", lang))
+    labels = []
     for _, row in counties.iterrows():
         point = row.geometry.representative_point()
-        # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
-        lat, lon = round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS)
         text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
-        folium.Marker(
-            [lat, lon], interactive=False,
-            icon=folium.DivIcon(html=f"<div class='county-label' style=\"{styles.LABEL_CSS}\">"
-                                     f"{html.escape(text)}</div>", icon_size=(0, 0), icon_anchor=(0, 0)),
-        ).add_to(group)
+        # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
+        labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
+                       html.escape(text)))
+    group.add_child(_Labels(labels, styles.LABEL_CSS))
     return group

@@ -7,10 +7,14 @@ import html
 import folium
 import geopandas as gpd
 import pandas as pd
+from shapely.geometry import mapping
 
 from geo.filters import comparison_class
 from layers import styles
 from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, t
+
+
+_DRAW_ORDER = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
 
 
 def colour(row: pd.Series, compare: bool) -> str:
@@ -79,14 +83,25 @@ def popup_html(row: pd.Series, lang: str) -> str:
     return "".join(lines)
 
 
+def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
+    # Leaflet 1.9.3 tooltips fail on a MultiPoint (it becomes a group without getElement): one
+    # point feature per member, each with the record's id, tooltip and popup.
+    parts = list(geom.geoms) if geom.geom_type == "MultiPoint" else [geom]
+    props = {"id": record_id, "tip": tip, "pop": pop}
+    return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
+
+
 def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
-    """Records with their tooltip, popup and style worked out once (cache this, it is data)."""
+    """Records with their tooltip, popup, style and GeoJSON features worked out once (cache this,
+    it is data)."""
     records = list(rows.iterrows())
+    tips = [tooltip_html(r, lang) for _, r in records]
+    pops = [popup_html(r, lang) for _, r in records]
     return gpd.GeoDataFrame({
         "id": rows["id"], "category": rows["category"], "subtype": rows["subtype"],
-        "tip": [tooltip_html(r, lang) for _, r in records],
-        "pop": [popup_html(r, lang) for _, r in records],
+        "tip": tips, "pop": pops,
         "sty": [style_of(r, compare) for _, r in records],
+        "features": [_features(r["id"], tip, pop, r.geometry) for (_, r), tip, pop in zip(records, tips, pops)],
         "geometry": rows.geometry,
     }, geometry="geometry", crs=rows.crs, index=rows.index)
 
@@ -103,16 +118,13 @@ def presented_layer(presented: gpd.GeoDataFrame) -> folium.GeoJson | None:
     if presented.empty:
         return None
     style_by_id = dict(zip(presented["id"], presented["sty"]))
-    frame = presented[["id", "tip", "pop", "geometry"]]
-    # Leaflet 1.9.3 tooltips fail on a MultiPoint (it becomes a group without getElement): one
-    # point feature per member, each with the record's id, tooltip and popup.
-    frame = frame.explode(index_parts=False) if (frame.geom_type == "MultiPoint").any() else frame
     # Polygons first, then lines, then points, so small things stay clickable on top.
-    order = frame.geometry.geom_type.map({"Polygon": 0, "MultiPolygon": 0, "LineString": 1,
-                                          "MultiLineString": 1}).fillna(2)
-    frame = frame.assign(_o=order).sort_values(["_o", "id"]).drop(columns="_o")
+    order = presented.geometry.geom_type.map(_DRAW_ORDER).fillna(len(_DRAW_ORDER))
+    ordered = presented.assign(_o=order).sort_values(["_o", "id"])
+    collection = {"type": "FeatureCollection",
+                  "features": [f for fs in ordered["features"] for f in fs]}
     return folium.GeoJson(
-        frame,
+        collection,
         style_function=lambda f: style_by_id[f["properties"]["id"]],
         marker=folium.CircleMarker(),
         tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
