@@ -73,17 +73,16 @@ class _Labels(MacroElement):
 {{ this.labels|tojson }}.forEach(function(d) {
   L.marker([d[0], d[1]], {interactive: false, keyboard: false, icon: L.divIcon({
     className: 'county-label-icon', iconSize: [0, 0], iconAnchor: [0, 0],
-    html: '<div class="county-label" style="{{ this.css }}">' + d[2] + '</div>'})
+    html: d[2]})
   }).addTo({{ this._parent.get_name() }});
 });
 {% endmacro %}
 """)
 
-    def __init__(self, labels: list[tuple[float, float, str]], css: str) -> None:
+    def __init__(self, labels: list[tuple[float, float, str]]) -> None:
         super().__init__()
         self._name = "Labels"
         self.labels = labels
-        self.css = css
 
 
 def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
@@ -95,6 +94,6 @@ def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.Feature
         text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
         # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
         labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
-                       html.escape(text)))
-    group.add_child(_Labels(labels, styles.LABEL_CSS))
+                       f"<div class='county-label' style=\"{styles.LABEL_CSS}\">{html.escape(text)}</div>"))
+    group.add_child(_Labels(labels))
     return group
