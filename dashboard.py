@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.catalogue import load_catalogue
-from geo.context import load_context
+from geo.context import as_border_lines, load_context
 from geo.export import catalogue_csv, catalogue_geojson
 from geo.counties import load_counties
 from geo.filters import DOC_CHOICES, Filters, counts_by_category, filter_catalogue
@@ -64,7 +64,14 @@ def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
     GCJ-02 only to sit on AMap's tiles."""
     data = load_all()
     context = data["context"]
-    drawn_context = context[(context["level"] != "county") | context["province"].isin(PROVINCES)]
+    core = context["province"].isin(PROVINCES)
+    # Prefecture and province borders as lines, each shared border once: half the bytes.
+    drawn_context = pd.concat([
+        context[(context["level"] == "county") & core],
+        as_border_lines(context[core], "prefecture"),
+        as_border_lines(context[core], "province"),
+        context[(context["level"] == "province") & ~core],
+    ], ignore_index=True)
     layers = {"counties": data["counties"], "unit_outlines": unit_outlines(data["plan_units"]),
               "context": drawn_context, "rivers": data["rivers"], "lakes": data["lakes"],
               "catalogue": data["catalogue"]}

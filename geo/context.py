@@ -34,3 +34,13 @@ def dissolve_outlines(counties: gpd.GeoDataFrame, by: str, level: str,
 def load_context(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """The validated context layer."""
     return read_layer(layer_path(CONTEXT, data_dir), CONTEXT)
+
+
+def as_border_lines(context: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
+    """One feature holding the borders of a level's polygons as lines, each shared border once."""
+    rows = context[context["level"] == level]
+    lines = shapely.line_merge(shapely.union_all(rows.boundary.to_numpy()))
+    first = rows.iloc[0]
+    return gpd.GeoDataFrame([{**{c: first[c] for c in rows.columns if c != "geometry"},
+                              "id": f"{level}-borders", "name_zh": "", "geometry": lines}],
+                            geometry="geometry", crs=context.crs)

@@ -24,3 +24,15 @@ def test_prefectures_cover_gansu_and_qinghai(context):
     prefectures = context[context["level"] == "prefecture"]
     assert len(prefectures) == 22  # 14 in Gansu, 8 in Qinghai
     assert shapely.coverage_is_valid(prefectures.geometry.to_numpy())
+
+
+def test_border_lines_draw_each_shared_border_once(context):
+    from geo.context import as_border_lines
+
+    prefectures = context[context["level"] == "prefecture"]
+    lines = as_border_lines(prefectures, "prefecture")
+    assert len(lines) == 1 and lines.geometry.iloc[0].geom_type in ("LineString", "MultiLineString")
+    total_boundary = shapely.length(prefectures.boundary.to_numpy()).sum()
+    drawn = shapely.length(lines.geometry.iloc[0])
+    assert drawn < 0.7 * total_boundary  # shared borders counted once
+    assert drawn > 0.5 * total_boundary
