@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 import shapely
 
 from geo.crs import WGS84
@@ -207,10 +206,6 @@ def validate(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path | str) -> gp
         )
     return gdf
 
-
-def empty_frame(schema: LayerSchema) -> pd.DataFrame:
-    """An empty table with the schema's columns, for filters that match nothing."""
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in schema.columns})
 
 
 # ---------------------------------------------------------------- catalogue of the two plans
