@@ -72,8 +72,10 @@ class Watch:
     errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One chromium per test module: Playwright's sync API allows one driver at a time per thread,
+    and other modules (the figure exports) start their own."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
