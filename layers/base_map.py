@@ -85,12 +85,24 @@ class NorthArrow(MacroElement):
         self.label = label
 
 
+class FramedMap(folium.Map):
+    """A map whose bounds are its initial frame: streamlit-folium asks for them on every rerun,
+    and folium would walk every coordinate of every layer to answer."""
+
+    def __init__(self, *args, frame_bounds: list[list[float]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._frame_bounds = frame_bounds
+
+    def get_bounds(self) -> list[list[float]]:
+        return self._frame_bounds
+
+
 def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = styles.DEFAULT_CENTER,
              zoom: int = styles.DEFAULT_ZOOM, north_label: str = "N", sync_view: bool = False) -> folium.Map:
     """A tile-less map with offline assets, a metric scale bar and a north arrow."""
-    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                   min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, prefer_canvas=False,
-                   attr=None)
+    m = FramedMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                  frame_bounds=[list(styles.FRAME_SOUTH_WEST), list(styles.FRAME_NORTH_EAST)],
+                  min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, prefer_canvas=False, attr=None)
     make_offline(m, prefix)
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{styles.BACKGROUND};}}</style>"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 # Default view: the plan area (WGS-84 lat/lon), zoom that shows it whole in a 1000 px map.
 DEFAULT_CENTER = (36.05, 102.75)
 DEFAULT_ZOOM = 8
+FRAME_SOUTH_WEST = (34.0, 99.5)  # lat, lon: the plan area's frame, reported as the map's bounds
+FRAME_NORTH_EAST = (38.0, 106.0)
 MIN_ZOOM = 5
 MAX_ZOOM = 13
 

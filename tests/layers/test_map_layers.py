@@ -95,3 +95,11 @@ def test_the_base_map_script_is_the_same_on_every_rerun(counties):
         m.get_root().render()
         hashes.add(generate_js_hash(_get_map_string(m), "map", False))
     assert len(hashes) == 1
+
+
+def test_base_map_reports_its_frame_without_walking_the_layers(context):
+    m = base_map()
+    context_group(context).add_to(m)
+    (south, west), (north, east) = m.get_bounds()
+    assert south < 35.5 and north > 37.5 and west < 100.5 and east > 105.0
+    assert m.get_name().startswith("map_")
