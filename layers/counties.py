@@ -34,8 +34,8 @@ def county_tooltip(row, lang: str) -> str:
             f"<br>{row['area_km2']:,.0f} km²")
 
 
-def counties_group(counties: gpd.GeoDataFrame, lang: str, selected_adcode: str = "") -> folium.FeatureGroup:
-    """Counties filled by prefecture, a tooltip each; the selected county outlined."""
+def counties_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """Counties filled by prefecture, a tooltip each."""
     group = folium.FeatureGroup(name=t("layer_counties", lang))
     frame = gpd.GeoDataFrame({
         "adcode": counties["adcode"], "prefecture": counties["prefecture"],
@@ -44,8 +44,6 @@ def counties_group(counties: gpd.GeoDataFrame, lang: str, selected_adcode: str =
     folium.GeoJson(frame, style_function=county_style,
                    highlight_function=lambda _f: styles.HIGHLIGHT,
                    tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=False)).add_to(group)
-    if selected_adcode:
-        selected_county_layer(counties, selected_adcode).add_to(group)
     return group
 
 
