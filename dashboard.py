@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import folium
 import geopandas as gpd
@@ -25,9 +26,9 @@ from geo.schema import CATEGORIES, PROVINCES, DataFileError
 from geo.web_geometry import for_web
 from layers import ecology, projects, structure, transport
 from layers.base_map import base_map
-from layers.basemap_layers import context_group, water_group
-from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_labels_group, plan_units_group,
-                             selected_county_layer)
+from layers.basemap_layers import context_collection, context_group, water_collection, water_group
+from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_collection, county_labels_group,
+                             plan_units_group, selected_county_layer, unit_outline_collection)
 from layers.figure_render import render_figure
 from layers.figure_views import PRESETS as FIGURE_PRESETS
 from layers.figures import FigureSpec
@@ -35,9 +36,11 @@ from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t
 from layers.layer_control import GroupedLayers, expose
-from layers.map_legend import legend_for
-from layers.plan_items import presentation
-from layers.sublayers import sublayer_group
+from layers.map_legend import legend_entries, legend_of
+from layers.geojson_layer import Source
+from layers.plan_items import catalogue_collection, presentation
+from layers.published import Publication, publication, publish
+from layers.sublayers import served_sublayer_group, sublayer_members
 from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
 from upload_panel import upload_panel
 from url_state import AppState, Vocabulary, parse, to_params
@@ -56,6 +59,19 @@ def load_all() -> dict[str, gpd.GeoDataFrame]:
     return {"counties": load_counties(), "plan_units": load_plan_units(), "context": load_context(),
             "rivers": load_rivers(), "lakes": load_lakes(), "catalogue": load_catalogue(),
             "places": load_places()}
+
+
+@st.cache_data(show_spinner=False)
+def plan_data() -> dict[str, gpd.GeoDataFrame]:
+    """What every rerun reads (counties, catalogue, places); the basemap stays in its own caches."""
+    data = load_all()
+    return {k: data[k] for k in ("counties", "catalogue", "places")}
+
+
+@st.cache_data(show_spinner=False)
+def web_counties(gcj02: bool) -> gpd.GeoDataFrame:
+    """The counties as drawn (for their labels)."""
+    return web_layers(gcj02)["counties"]
 
 
 @st.cache_data(show_spinner=False)
@@ -84,6 +100,33 @@ def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
 def presented_catalogue(lang: str, compare: bool, gcj02: bool) -> gpd.GeoDataFrame:
     """Every record with its tooltip, popup and style, once per language and colouring."""
     return presentation(web_layers(gcj02)["catalogue"], lang, compare)
+
+
+@st.cache_data(show_spinner=False)
+def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, filled: bool = True) -> Publication:
+    """One layer's GeoJSON for the page to fetch: made once per server and variant."""
+    web, crs = web_layers(gcj02), "gcj02" if gcj02 else "wgs84"
+    if layer == "context":
+        return publication(f"context-{'filled' if filled else 'lines'}-{crs}",
+                           context_collection(web["context"], filled))
+    if layer == "water":
+        return publication(f"water-{crs}", water_collection(web["rivers"], web["lakes"]))
+    if layer == "counties":
+        return publication(f"counties-{lang}-{crs}", county_collection(web["counties"], lang))
+    if layer == "units":
+        return publication(f"units-{crs}", unit_outline_collection(web["unit_outlines"]))
+    colouring = "compare" if compare else "category"
+    return publication(f"catalogue-{lang}-{colouring}-{crs}",
+                       catalogue_collection(presented_catalogue(lang, compare, gcj02)))
+
+
+def served(item: Publication) -> Source:
+    """The URL the page fetches the data from; the data inline when it cannot be written."""
+    try:
+        return publish(item)
+    except OSError as exc:
+        log.warning("cannot write %s under static/web (%s): the map data is sent inline", item.name, exc)
+        return item.collection()
 
 
 def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> Vocabulary:
@@ -129,7 +172,7 @@ def clicked_county(tooltip: str, counties: gpd.GeoDataFrame) -> tuple[str, str] 
 def on_map_click() -> None:
     """A click on a county makes it (and its city) the filter."""
     tooltip = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip") or ""
-    hit = clicked_county(tooltip, load_all()["counties"])
+    hit = clicked_county(tooltip, plan_data()["counties"])
     if hit:
         st.session_state["w_cities"] = [hit[0]]
         st.session_state["w_county"] = hit[1]
@@ -199,45 +242,63 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         st.session_state["imported"] = upload_panel(lang, data["places"], data["counties"])
 
 
-def build_base(state: AppState, basemaps: dict, web: dict, view: tuple) -> tuple[folium.Map, list]:
+def build_base(state: AppState, basemaps: dict, view: tuple) -> tuple[folium.Map, list]:
     """The constant part of the map (changes only with the basemap, language and base layers),
-    and its toggleable layers as the layer control names them."""
+    and its toggleable layers as the layer control names them. Its data is fetched, not sent."""
     m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True)
     tiles = basemaps.get(state.basemap)
+    gcj02, lang = state.basemap == "amap", state.lang
     if tiles is not None:
         add_tiles(m, tiles)
-    context_group(web["context"], filled=tiles is None).add_to(m)
+    context_group(served(map_data("context", gcj02, filled=tiles is None))).add_to(m)
     if tiles is None:
-        water_group(web["rivers"], web["lakes"]).add_to(m)
+        water_group(served(map_data("water", gcj02))).add_to(m)
     exposed = []
-    for key, make in (("counties", lambda: counties_group(web["counties"], state.lang)),
-                      ("units", lambda: plan_units_group(web["unit_outlines"], state.lang)),
-                      ("labels", lambda: county_labels_group(web["counties"], state.lang))):
+    for key, make in (("counties", lambda: counties_group(served(map_data("counties", gcj02, lang)), lang)),
+                      ("units", lambda: plan_units_group(served(map_data("units", gcj02)), lang)),
+                      ("labels", lambda: county_labels_group(web_counties(gcj02), lang))):
         if key in state.layers:
             exposed.append(expose(make().add_to(m), m, f"lxpm_base_{key}"))
     return m, exposed
 
 
-def dynamic_groups(state: AppState, base_layers: list, web: dict, presented: gpd.GeoDataFrame):
-    """The feature groups that change with the filters, and the layer control over all groups."""
-    lang = state.lang
+@st.cache_data(show_spinner=False)
+def members() -> dict[str, frozenset[str]]:
+    """The record ids of each sub-layer."""
+    return sublayer_members(SUBLAYERS, plan_data()["catalogue"])
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
+    """The legend entries of the records drawn (by id)."""
+    data = plan_data()
+    catalogue = data["catalogue"]
+    return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
+                          data["counties"] if with_counties else None)
+
+
+def dynamic_groups(state: AppState, base_layers: list, filtered_ids: list[str]):
+    """The feature groups that change with the filters (record ids over the served data), and the
+    layer control over all groups."""
+    lang, gcj02 = state.lang, state.basemap == "amap"
     groups, control = [], {t("group_base", lang): base_layers}
     if state.county:
         selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
-        selected_county_layer(web["counties"], state.county).add_to(selected)
+        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county).add_to(selected)
         groups.append(selected)
-    if state.selected:
-        groups.append(highlight_group(presented[presented["id"] == state.selected], lang))
-    shown = []
+    records = served(map_data("catalogue", gcj02, lang, state.compare))
+    if state.selected in filtered_ids:
+        groups.append(highlight_group(records, state.selected, lang))
+    shown, by_sublayer = [], members()
     for sub in SUBLAYERS:
         if sub.key not in state.layers:
             continue
-        group = sublayer_group(sub, presented, lang)
+        ids = [i for i in filtered_ids if i in by_sublayer[sub.key]]
+        group = served_sublayer_group(sub, lang, records, ids)
         groups.append(group)
         control.setdefault(t(sub.group, lang), []).append(group)
-        shown.append(sub.select(presented).index)
-    shown_index = shown[0].append(shown[1:]) if shown else presented.index[:0]
-    return groups, control, shown_index
+        shown += ids
+    return groups, control, tuple(dict.fromkeys(shown))
 
 
 def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
@@ -258,7 +319,7 @@ def main() -> None:
     st.set_page_config(page_title="兰西城市群规划地图 · Lanzhou–Xining Plan Map", layout="wide")
     basemaps = available_basemaps()
     try:
-        data = load_all()
+        data = plan_data()
     except DataFileError as exc:
         log.error("data file problem: %s", exc)
         st.error(f"{t('data_error', 'zh')} {exc}\n\n{t('data_error', 'en')} {exc}")
@@ -278,11 +339,9 @@ def main() -> None:
         st.info(t("online_notice", lang))
 
     gcj02 = state.basemap == "amap"
-    web = web_layers(gcj02)
     filters = Filters(cities=state.cities, county=state.county, categories=state.categories,
                       modes=state.modes, doc=state.doc, text=state.text)
     filtered = filter_catalogue(data["catalogue"], filters)
-    presented = presented_catalogue(lang, state.compare, gcj02).loc[filtered.index]
     all_counts = counts_by_category(data["catalogue"], CATEGORIES)
     counts = counts_by_category(filtered, CATEGORIES)
     st.markdown(" · ".join(f"{label(CATEGORY_LABELS, c, lang)} **{counts[c]}**/{all_counts[c]}"
@@ -291,8 +350,8 @@ def main() -> None:
     if filtered.empty:
         st.info(t("empty", lang))
 
-    m, base_layers = build_base(state, basemaps, web, st.session_state["view"])
-    groups, control, shown_index = dynamic_groups(state, base_layers, web, presented)
+    m, base_layers = build_base(state, basemaps, st.session_state["view"])
+    groups, control, shown_ids = dynamic_groups(state, base_layers, list(filtered["id"]))
     imported = st.session_state.get("imported")
     imported_rows = None
     if imported is not None:
@@ -302,8 +361,8 @@ def main() -> None:
         group = imported_group(drawn_imported, lang)
         groups.append(group)
         control[t("layer_imported", lang)] = [group]
-    groups.append(legend_for(filtered.loc[shown_index], lang, state.compare, "counties" in state.layers,
-                             data["counties"]))
+    groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), lang, state.compare,
+                                         "counties" in state.layers), lang))
     st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=["last_object_clicked_tooltip"],
               center=st.session_state["view"][:2], zoom=st.session_state["view"][2],
@@ -329,17 +388,20 @@ def main() -> None:
     if selected in set(frame["id"]):
         st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
     c1, c2 = st.columns(2)
-    c1.download_button(f"CSV · {t('downloads', lang)}", catalogue_csv(filtered), "lanxi-projects.csv",
-                       "text/csv", disabled=filtered.empty)
-    c2.download_button(f"GeoJSON · {t('downloads', lang)}", catalogue_geojson(filtered),
-                       "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty)
+    # Made only when clicked (the files are a tenth of a second to write; reruns stay quick).
+    c1.download_button(f"CSV · {t('downloads', lang)}", partial(catalogue_csv, filtered), "lanxi-projects.csv",
+                       "text/csv", disabled=filtered.empty, on_click="ignore")
+    c2.download_button(f"GeoJSON · {t('downloads', lang)}", partial(catalogue_geojson, filtered),
+                       "lanxi-projects.geojson", "application/geo+json", disabled=filtered.empty,
+                       on_click="ignore")
     if imported_rows is not None:
         st.markdown(f"#### {t('layer_imported', lang)} · {len(imported_rows)}")
         d1, d2 = st.columns(2)
-        d1.download_button(f"CSV · {t('layer_imported', lang)}", imported_csv(imported_rows),
-                           "imported-projects.csv", "text/csv", key="w_imported_csv")
-        d2.download_button(f"GeoJSON · {t('layer_imported', lang)}", imported_geojson(imported_rows),
-                           "imported-projects.geojson", "application/geo+json", key="w_imported_geojson")
+        d1.download_button(f"CSV · {t('layer_imported', lang)}", partial(imported_csv, imported_rows),
+                           "imported-projects.csv", "text/csv", key="w_imported_csv", on_click="ignore")
+        d2.download_button(f"GeoJSON · {t('layer_imported', lang)}", partial(imported_geojson, imported_rows),
+                           "imported-projects.geojson", "application/geo+json", key="w_imported_geojson",
+                           on_click="ignore")
     export_panel(state, data, filtered, vocab)
 
 
@@ -364,7 +426,7 @@ def export_panel(state: AppState, data: dict, filtered: gpd.GeoDataFrame, vocab:
         try:
             with st.spinner("…"):
                 st.session_state["export_png"] = (f"lanxi-{view}{'-' + city if city else ''}.png",
-                                                  render_figure(spec, data))
+                                                  render_figure(spec, load_all()))
         except Exception as exc:  # a missing browser or font must not break the page
             log.error("figure export failed: %s", exc)
             st.error(f"{t('export_failed', lang)}{exc}")

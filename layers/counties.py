@@ -11,6 +11,7 @@ from branca.element import MacroElement, Template
 from geo.crs import WEB_COORDINATE_DECIMALS
 from geo.plan_units import unit_outlines
 from layers import styles
+from layers.geojson_layer import ID, STYLE, TOOLTIP, GeoJsonLayer, Source, as_source, feature_collection
 from layers.labels import t
 
 COUNTY_TOOLTIP_MARK = "◆"
@@ -34,32 +35,41 @@ def county_tooltip(row, lang: str) -> str:
             f"<br>{row['area_km2']:,.0f} km²")
 
 
-def counties_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
-    """Counties filled by prefecture, a tooltip each."""
+def county_collection(counties: gpd.GeoDataFrame, lang: str) -> dict:
+    """Counties as GeoJSON: adcode as id, prefecture fill, tooltip."""
+    return feature_collection(counties, {
+        ID: list(counties["adcode"]),
+        TOOLTIP: [county_tooltip(r, lang) for _, r in counties.iterrows()],
+        STYLE: [county_style({"properties": {"prefecture": p}}) for p in counties["prefecture"]],
+    })
+
+
+def counties_group(counties: gpd.GeoDataFrame | Source, lang: str) -> folium.FeatureGroup:
+    """Counties filled by prefecture, a tooltip each (counties: a frame, or county_collection's
+    served Source)."""
     group = folium.FeatureGroup(name=t("layer_counties", lang))
-    frame = gpd.GeoDataFrame({
-        "adcode": counties["adcode"], "prefecture": counties["prefecture"],
-        "tip": [county_tooltip(r, lang) for _, r in counties.iterrows()],
-        "geometry": counties.geometry}, geometry="geometry", crs=counties.crs)
-    folium.GeoJson(frame, style_function=county_style,
-                   highlight_function=lambda _f: styles.HIGHLIGHT,
-                   tooltip=folium.GeoJsonTooltip(["tip"], labels=False, sticky=False)).add_to(group)
+    GeoJsonLayer(as_source(counties, lambda c: county_collection(c, lang)), tooltip=TOOLTIP,
+                 sticky=False, highlight=styles.HIGHLIGHT).add_to(group)
     return group
 
 
-def selected_county_layer(counties: gpd.GeoDataFrame, adcode: str) -> folium.GeoJson:
+def selected_county_layer(counties: gpd.GeoDataFrame | Source, adcode: str) -> GeoJsonLayer:
     """The outline of the county chosen as the filter."""
-    chosen = counties[counties["adcode"] == adcode]
-    return folium.GeoJson(chosen[["adcode", "geometry"]], interactive=False,
-                          style_function=lambda _f: {**styles.SELECTED_COUNTY, "fill": False})
+    return GeoJsonLayer(as_source(counties, lambda c: county_collection(c, "zh")), interactive=False,
+                        style={**styles.SELECTED_COUNTY, "fill": False}, match=(ID, [adcode]))
 
 
-def plan_units_group(plan_units: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+def unit_outline_collection(plan_units: gpd.GeoDataFrame) -> dict:
+    """The 21 plan units' borders as GeoJSON lines, each shared border once."""
+    outlines = plan_units if "unit_id" not in plan_units else unit_outlines(plan_units)
+    return feature_collection(outlines, {ID: list(outlines["id"])})
+
+
+def plan_units_group(plan_units: gpd.GeoDataFrame | Source, lang: str) -> folium.FeatureGroup:
     """The 21 plan units' borders, each shared border drawn once."""
     group = folium.FeatureGroup(name=t("layer_units", lang))
-    outlines = plan_units if "unit_id" not in plan_units else unit_outlines(plan_units)
-    folium.GeoJson(outlines[["id", "geometry"]], interactive=False,
-                   style_function=lambda _f: {**styles.PLAN_UNIT_LINE, "fill": False}).add_to(group)
+    GeoJsonLayer(as_source(plan_units, unit_outline_collection), interactive=False,
+                 style={**styles.PLAN_UNIT_LINE, "fill": False}).add_to(group)
     return group
 
 

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import folium
-import geopandas as gpd
 
 from layers import styles
+from layers.geojson_layer import ID, GeoJsonLayer, Source
 from layers.labels import t
 
 
-def highlight_group(rows: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
-    """A bright outline (or ring) under the chosen records."""
+def highlight_group(records: Source, record_id: str, lang: str) -> folium.FeatureGroup:
+    """A bright outline (or ring) under the chosen record of a catalogue_collection."""
     group = folium.FeatureGroup(name=t("layer_highlight", lang), control=False)
-    if rows.empty:
-        return group
-    folium.GeoJson(
-        rows[["id", "geometry"]], interactive=False,
-        style_function=lambda _f: {**styles.HIGHLIGHT_ITEM, "radius": styles.HIGHLIGHT_RADIUS},
-        marker=folium.CircleMarker(radius=styles.HIGHLIGHT_RADIUS),
-    ).add_to(group)
+    GeoJsonLayer(records, style={**styles.HIGHLIGHT_ITEM, "radius": styles.HIGHLIGHT_RADIUS},
+                 interactive=False, match=(ID, [record_id])).add_to(group)
     return group

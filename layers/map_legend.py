@@ -43,8 +43,6 @@ def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: g
     return entries
 
 
-def legend_for(rows: gpd.GeoDataFrame, lang: str, compare: bool, with_counties: bool,
-               counties: gpd.GeoDataFrame):
-    """The legend feature group of the current map."""
-    entries = legend_entries(rows, lang, compare, counties if with_counties else None)
+def legend_of(entries: list[LegendEntry], lang: str):
+    """The legend feature group of entries already worked out (see legend_entries)."""
     return legend_group(t("legend", lang), entries, footer=t("schematic_note", lang))

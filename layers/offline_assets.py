@@ -11,18 +11,10 @@ VENDOR_DIR = STATIC_DIR / "vendor"
 STREAMLIT_PREFIX = "/app/static/vendor"
 """Where Streamlit's static serving (server.enableStaticServing) exposes static/vendor."""
 
-MAP_JS = {
-    "leaflet": "leaflet/dist/leaflet.js",
-    "jquery": "jquery/dist/jquery.min.js",
-    "bootstrap": "bootstrap/dist/js/bootstrap.bundle.min.js",
-    "awesome_markers": "awesome-markers/dist/leaflet.awesome-markers.js",
-}
-MAP_CSS = {
-    "leaflet_css": "leaflet/dist/leaflet.css",
-    "bootstrap_css": "bootstrap/dist/css/bootstrap.min.css",
-    "awesome_markers_font_css": "fontawesome/css/all.min.css",
-    "awesome_markers_css": "awesome-markers/dist/leaflet.awesome-markers.css",
-}
+# Only Leaflet: folium's other defaults (jQuery, Bootstrap, awesome-markers, Font Awesome) serve
+# marker icons and widgets no layer here uses, and each would delay the first paint.
+MAP_JS = {"leaflet": "leaflet/dist/leaflet.js"}
+MAP_CSS = {"leaflet_css": "leaflet/dist/leaflet.css"}
 
 
 def vendored(files: dict[str, str], prefix: str) -> list[tuple[str, str]]:
@@ -32,7 +24,7 @@ def vendored(files: dict[str, str], prefix: str) -> list[tuple[str, str]]:
 
 def make_offline(element: folium.elements.JSCSSMixin | folium.Map, prefix: str = STREAMLIT_PREFIX,
                  js: dict[str, str] | None = None, css: dict[str, str] | None = None) -> None:
-    """Replace an element's CDN links by the vendored files (glyphicons are not used, so dropped)."""
+    """Replace an element's CDN links by the vendored files (folium's unused defaults dropped)."""
     element.default_js = vendored(js if js is not None else MAP_JS, prefix)
     element.default_css = vendored(css if css is not None else MAP_CSS, prefix)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-import folium
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import mapping
 
 from geo.filters import comparison_class
 from layers import styles
+from layers.geojson_layer import ID, POPUP, STYLE, TOOLTIP, GeoJsonLayer, Source
 from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, t
 
 
@@ -87,7 +87,7 @@ def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
     # Leaflet 1.9.3 tooltips fail on a MultiPoint (it becomes a group without getElement): one
     # point feature per member, each with the record's id, tooltip and popup.
     parts = list(geom.geoms) if geom.geom_type == "MultiPoint" else [geom]
-    props = {"id": record_id, "tip": tip, "pop": pop}
+    props = {ID: record_id, TOOLTIP: tip, POPUP: pop}
     return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
 
 
@@ -106,28 +106,31 @@ def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDat
     }, geometry="geometry", crs=rows.crs, index=rows.index)
 
 
-def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> folium.GeoJson | None:
+def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> GeoJsonLayer | None:
     """One GeoJson of records, each with its own style, tooltip and popup; None when empty."""
     if rows.empty:
         return None
     return presented_layer(presentation(rows, lang, compare))
 
 
-def presented_layer(presented: gpd.GeoDataFrame) -> folium.GeoJson | None:
-    """The GeoJson of records already presented (see presentation); None when empty."""
-    if presented.empty:
-        return None
-    style_by_id = dict(zip(presented["id"], presented["sty"]))
-    # Polygons first, then lines, then points, so small things stay clickable on top.
+def catalogue_collection(presented: gpd.GeoDataFrame) -> dict:
+    """Presented records as GeoJSON with their style, tooltip and popup: areas first, then lines,
+    then points, so small things stay clickable on top."""
     order = presented.geometry.geom_type.map(_DRAW_ORDER).fillna(len(_DRAW_ORDER))
     ordered = presented.assign(_o=order).sort_values(["_o", "id"])
-    collection = {"type": "FeatureCollection",
-                  "features": [f for fs in ordered["features"] for f in fs]}
-    return folium.GeoJson(
-        collection,
-        style_function=lambda f: style_by_id[f["properties"]["id"]],
-        marker=folium.CircleMarker(),
-        tooltip=folium.GeoJsonTooltip(["tip"], labels=False),
-        popup=folium.GeoJsonPopup(["pop"], labels=False, max_width=360),
-        highlight_function=lambda _f: {"weight": 5},
-    )
+    return {"type": "FeatureCollection", "features": [
+        {**f, "properties": {**f["properties"], STYLE: sty}}
+        for fs, sty in zip(ordered["features"], ordered["sty"]) for f in fs]}
+
+
+def records_layer(source: Source, ids: list[str] | None = None) -> GeoJsonLayer:
+    """Records of a catalogue_collection, only those of the given ids when ids are given."""
+    return GeoJsonLayer(source, tooltip=TOOLTIP, popup=POPUP, highlight=styles.ITEM_HOVER,
+                        match=(ID, ids) if ids is not None else None)
+
+
+def presented_layer(presented: gpd.GeoDataFrame) -> GeoJsonLayer | None:
+    """The records already presented (see presentation) drawn inline; None when empty."""
+    if presented.empty:
+        return None
+    return records_layer(catalogue_collection(presented))

@@ -88,6 +88,8 @@ STUDY_DASH = "7 7"
 """Lines whose plan verb only asks for study or planning (规划研究, 研究, 谋划 …) are dashed."""
 STUDY_VERBS = ("规划研究", "研究", "谋划", "论证", "前期", "适时", "预留")
 
+ITEM_HOVER = {"weight": 5}
+"""A record under the mouse."""
 HIGHLIGHT_ITEM = {"color": "#ffff33", "weight": 10, "opacity": 0.9, "fillOpacity": 0.3}
 HIGHLIGHT_RADIUS = 14
 

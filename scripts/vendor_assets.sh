@@ -21,9 +21,5 @@ fetch() {  # fetch NAME@VERSION DEST FILE...
 }
 rm -rf "$out" && mkdir -p "$out"
 fetch leaflet@1.9.3 leaflet dist/leaflet.js dist/leaflet.css dist/images
-fetch jquery@3.7.1 jquery dist/jquery.min.js
-fetch bootstrap@5.2.2 bootstrap dist/js/bootstrap.bundle.min.js dist/css/bootstrap.min.css
-fetch @fortawesome/fontawesome-free@6.2.0 fontawesome css/all.min.css webfonts
-fetch leaflet.awesome-markers@2.0.5 awesome-markers dist/leaflet.awesome-markers.js dist/leaflet.awesome-markers.css dist/images
 fetch leaflet-groupedlayercontrol@0.6.1 groupedlayercontrol dist/leaflet.groupedlayercontrol.min.js dist/leaflet.groupedlayercontrol.min.css
 echo "vendored into $out"

@@ -41,8 +41,8 @@ def test_counties_group_draws_39_with_marked_tooltips(counties):
     selected_county_layer(counties, "630106").add_to(m)
     html = m.get_root().render()
     assert '"630106"' in html and "#d7301f" in html  # the chosen county's outline
-    assert html.count(json.dumps(COUNTY_TOOLTIP_MARK)[1:-1]) >= 39
-    assert json.dumps("湟中县")[1:-1] in html  # the plan's name of 湟中区 is shown
+    assert html.count(COUNTY_TOOLTIP_MARK) >= 39
+    assert "湟中县" in html  # the plan's name of 湟中区 is shown
 
 
 def test_plan_units_and_labels(counties, plan_units):

@@ -18,7 +18,7 @@ def test_items_layer_renders_every_record_with_citation(catalogue):
     html = _render(items_layer(rows, "zh", compare=False))
     for _, row in rows.head(5).iterrows():
         assert row["id"] in html
-    assert json.dumps("2018规划")[1:-1] in html or json.dumps("2022实施方案")[1:-1] in html
+    assert "2018规划" in html or "2022实施方案" in html
 
 
 def test_empty_selection_gives_no_layer(catalogue):

@@ -1,0 +1,65 @@
+"""Map data the dashboard serves as static files: written once under a content-hashed name, so the
+page fetches (and the browser caches) each one instead of receiving it again on every rerun."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from layers.offline_assets import STATIC_DIR
+
+PUBLISHED_DIR = STATIC_DIR / "web"
+"""Generated at run time, not committed (see .gitignore); Streamlit serves it at URL_PREFIX."""
+URL_PREFIX = "/app/static/web"
+DIGEST_CHARS = 16
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A named FeatureCollection serialised, ready to be written and fetched."""
+
+    name: str
+    payload: bytes
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}-{hashlib.sha256(self.payload).hexdigest()[:DIGEST_CHARS]}.geojson"
+
+    def collection(self) -> dict:
+        """The FeatureCollection itself (to draw it inline when it cannot be served)."""
+        return json.loads(self.payload)
+
+
+def publication(name: str, collection: dict) -> Publication:
+    """Serialise a FeatureCollection deterministically under a plain name (letters, digits, '-')."""
+    if not name or not all(c.isalnum() or c == "-" for c in name):
+        raise ValueError(f"bad publication name: {name!r}")
+    payload = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Publication(name, payload)
+
+
+def publish(item: Publication, directory: Path = PUBLISHED_DIR, prefix: str = URL_PREFIX) -> str:
+    """Write the file unless it is there, drop older versions of the same name; its URL."""
+    target = directory / item.filename
+    if not target.is_file():
+        directory.mkdir(parents=True, exist_ok=True)
+        # Written whole, then renamed: another server process never serves half a file.
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(item.payload)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        version = re.compile(rf"{re.escape(item.name)}-[0-9a-f]{{{DIGEST_CHARS}}}")
+        for old in directory.glob(f"{item.name}-*.geojson"):
+            if old.name != item.filename and version.fullmatch(old.stem):
+                old.unlink(missing_ok=True)
+    return f"{prefix}/{item.filename}"

@@ -1,0 +1,62 @@
+import folium
+
+from layers.counties import county_collection
+from layers.geojson_layer import GeoJsonLayer, feature_collection
+from layers.plan_items import catalogue_collection, presentation
+from layers.sublayers import served_sublayer_group, sublayer_group, sublayer_members
+from layers.transport import SUBLAYERS as TRANSPORT
+
+
+def _render(element) -> str:
+    m = folium.Map(tiles=None)
+    element.add_to(m)
+    return m.get_root().render()
+
+
+def test_feature_collection_keeps_rows_and_properties(counties):
+    collection = feature_collection(counties, {"id": list(counties["adcode"])})
+    assert len(collection["features"]) == 39
+    assert collection["features"][0]["properties"] == {"id": counties["adcode"].iloc[0]}
+    assert collection["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_a_served_source_sends_only_its_url():
+    html = _render(GeoJsonLayer("/app/static/web/counties-zh-0123.geojson", tooltip="tip"))
+    assert '"/app/static/web/counties-zh-0123.geojson"' in html and "fetch(source)" in html
+    assert '"coordinates"' not in html
+
+
+def test_inline_text_cannot_close_the_script():
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"tip": "</script><script>alert(1)</script>"},
+         "geometry": {"type": "Point", "coordinates": [103.8, 36.0]}}]}
+    html = _render(GeoJsonLayer(collection, tooltip="tip"))
+    assert "</script><script>alert(1)" not in html
+
+
+def test_county_collection_styles_by_prefecture(counties):
+    collection = county_collection(counties, "en")
+    lanzhou = next(f for f in collection["features"] if f["properties"]["id"] == "620102")
+    assert lanzhou["properties"]["sty"]["fillColor"] == "#fbb4ae"
+    assert "Chengguan" in lanzhou["properties"]["tip"]
+
+
+def test_a_sublayer_over_a_served_catalogue_sends_ids_not_features(catalogue):
+    presented = presentation(catalogue, "zh", compare=False)
+    rail = next(s for s in TRANSPORT if "railway" in s.subtypes)
+    ids = sorted(rail.select(presented)["id"])
+    assert ids and sublayer_members(TRANSPORT, catalogue)[rail.key] == frozenset(ids)
+    group = served_sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids)
+    html = _render(group)
+    assert all(f'"{i}"' in html for i in ids)
+    assert '"coordinates"' not in html and "「" not in html
+    inline = _render(sublayer_group(rail, presented, "zh"))
+    page = len(_render(folium.FeatureGroup()))
+    assert len(inline) - page > 5 * (len(html) - page)
+
+
+def test_catalogue_collection_puts_points_last(catalogue):
+    features = catalogue_collection(presentation(catalogue, "zh", compare=False))["features"]
+    kinds = [f["geometry"]["type"] for f in features]
+    assert kinds.index("Point") > max(i for i, k in enumerate(kinds) if k in ("LineString", "MultiLineString"))
+    assert all("sty" in f["properties"] and "pop" in f["properties"] for f in features)
