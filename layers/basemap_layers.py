@@ -33,11 +33,11 @@ def context_collection(context: gpd.GeoDataFrame, filled: bool = True) -> dict:
 
 
 def context_group(context: gpd.GeoDataFrame | Source, name: str = "basemap",
-                  filled: bool = True) -> folium.FeatureGroup:
+                  filled: bool = True, pane: str | None = None) -> folium.FeatureGroup:
     """The context outlines (a frame, drawn filled or not, or context_collection's served Source)."""
     group = folium.FeatureGroup(name=name, control=False)
     source = context_collection(context, filled) if isinstance(context, gpd.GeoDataFrame) else context
-    GeoJsonLayer(source, interactive=False).add_to(group)
+    GeoJsonLayer(source, interactive=False, pane=pane).add_to(group)
     return group
 
 
@@ -58,10 +58,10 @@ def water_collection(rivers: gpd.GeoDataFrame, lakes: gpd.GeoDataFrame) -> dict:
 
 
 def water_group(rivers: gpd.GeoDataFrame | Source, lakes: gpd.GeoDataFrame | None = None,
-                name: str = "water") -> folium.FeatureGroup:
+                name: str = "water", pane: str | None = None) -> folium.FeatureGroup:
     """Rivers and lakes (two frames, or water_collection's served Source)."""
     group = folium.FeatureGroup(name=name, control=False)
     source = water_collection(rivers, lakes) if isinstance(rivers, gpd.GeoDataFrame) else rivers
-    GeoJsonLayer(source, interactive=False, match=(NAMED, [False])).add_to(group)
-    GeoJsonLayer(source, tooltip=TOOLTIP, match=(NAMED, [True])).add_to(group)
+    GeoJsonLayer(source, interactive=False, match=(NAMED, [False]), pane=pane).add_to(group)
+    GeoJsonLayer(source, tooltip=TOOLTIP, match=(NAMED, [True]), pane=pane).add_to(group)
     return group

@@ -44,19 +44,21 @@ def county_collection(counties: gpd.GeoDataFrame, lang: str) -> dict:
     })
 
 
-def counties_group(counties: gpd.GeoDataFrame | Source, lang: str) -> folium.FeatureGroup:
+def counties_group(counties: gpd.GeoDataFrame | Source, lang: str, pane: str | None = None
+                   ) -> folium.FeatureGroup:
     """Counties filled by prefecture, a tooltip each (counties: a frame, or county_collection's
     served Source)."""
     group = folium.FeatureGroup(name=t("layer_counties", lang))
     GeoJsonLayer(as_source(counties, lambda c: county_collection(c, lang)), tooltip=TOOLTIP,
-                 sticky=False, highlight=styles.HIGHLIGHT).add_to(group)
+                 sticky=False, highlight=styles.HIGHLIGHT, pane=pane).add_to(group)
     return group
 
 
-def selected_county_layer(counties: gpd.GeoDataFrame | Source, adcode: str) -> GeoJsonLayer:
+def selected_county_layer(counties: gpd.GeoDataFrame | Source, adcode: str, pane: str | None = None
+                          ) -> GeoJsonLayer:
     """The outline of the county chosen as the filter."""
     return GeoJsonLayer(as_source(counties, lambda c: county_collection(c, "zh")), interactive=False,
-                        style={**styles.SELECTED_COUNTY, "fill": False}, match=(ID, [adcode]))
+                        style={**styles.SELECTED_COUNTY, "fill": False}, match=(ID, [adcode]), pane=pane)
 
 
 def unit_outline_collection(plan_units: gpd.GeoDataFrame) -> dict:
@@ -65,11 +67,12 @@ def unit_outline_collection(plan_units: gpd.GeoDataFrame) -> dict:
     return feature_collection(outlines, {ID: list(outlines["id"])})
 
 
-def plan_units_group(plan_units: gpd.GeoDataFrame | Source, lang: str) -> folium.FeatureGroup:
+def plan_units_group(plan_units: gpd.GeoDataFrame | Source, lang: str, pane: str | None = None
+                     ) -> folium.FeatureGroup:
     """The 21 plan units' borders, each shared border drawn once."""
     group = folium.FeatureGroup(name=t("layer_units", lang))
     GeoJsonLayer(as_source(plan_units, unit_outline_collection), interactive=False,
-                 style={**styles.PLAN_UNIT_LINE, "fill": False}).add_to(group)
+                 style={**styles.PLAN_UNIT_LINE, "fill": False}, pane=pane).add_to(group)
     return group
 
 

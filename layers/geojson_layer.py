@@ -27,8 +27,11 @@ _TEMPLATE = Template("""
   function style(f) { return o.style || f.properties[o.style_property] || {}; }
   var layer = L.geoJSON(null, {
     interactive: o.interactive,
+    pane: o.pane || 'overlayPane',
     style: style,
-    pointToLayer: function(f, latlng) { return L.circleMarker(latlng, style(f)); },
+    pointToLayer: function(f, latlng) {
+      return L.circleMarker(latlng, Object.assign({pane: o.pane || 'overlayPane'}, style(f)));
+    },
     filter: keep ? function(f) { return keep.has(f.properties[o.match[0]]); } : null,
     onEachFeature: function(f, l) {
       var p = f.properties;
@@ -62,14 +65,15 @@ def _script_json(value) -> str:
 
 class GeoJsonLayer(MacroElement):
     """Features of a Source, each styled by its own `sty` (or one constant style), with optional
-    tooltip and popup properties, and optionally only those whose property is in a list."""
+    tooltip and popup properties, optionally only those whose property is in a list, optionally in a
+    named Leaflet pane (see base_map.MapPanes)."""
 
     _template = _TEMPLATE
 
     def __init__(self, source: Source, *, style: dict | None = None, tooltip: str | None = None,
                  popup: str | None = None, sticky: bool = True, highlight: dict | None = None,
                  interactive: bool = True, match: tuple[str, list] | None = None,
-                 popup_max_width: int = 360) -> None:
+                 popup_max_width: int = 360, pane: str | None = None) -> None:
         super().__init__()
         self._name = "GeoJsonLayer"
         self.source = source
@@ -78,6 +82,7 @@ class GeoJsonLayer(MacroElement):
             "style": style, "style_property": STYLE, "tooltip": tooltip, "popup": popup,
             "sticky": sticky, "highlight": highlight, "interactive": interactive,
             "match": [match[0], list(match[1])] if match else None, "popup_max_width": popup_max_width,
+            "pane": pane,
         })
 
 

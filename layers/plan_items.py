@@ -123,10 +123,10 @@ def catalogue_collection(presented: gpd.GeoDataFrame) -> dict:
         for fs, sty in zip(ordered["features"], ordered["sty"]) for f in fs]}
 
 
-def records_layer(source: Source, ids: list[str] | None = None) -> GeoJsonLayer:
+def records_layer(source: Source, ids: list[str] | None = None, pane: str | None = None) -> GeoJsonLayer:
     """Records of a catalogue_collection, only those of the given ids when ids are given."""
     return GeoJsonLayer(source, tooltip=TOOLTIP, popup=POPUP, highlight=styles.ITEM_HOVER,
-                        match=(ID, ids) if ids is not None else None)
+                        match=(ID, ids) if ids is not None else None, pane=pane)
 
 
 def presented_layer(presented: gpd.GeoDataFrame) -> GeoJsonLayer | None:

@@ -10,6 +10,12 @@ FRAME_NORTH_EAST = (38.0, 106.0)
 MIN_ZOOM = 5
 MAX_ZOOM = 13
 
+# Leaflet panes (z-index) of the dashboard's layers: they arrive by fetch in any order, so their
+# stacking is fixed here, not by the order they are added. Leaflet's own overlay pane is 400
+# (imported projects, on top), markers (labels) 600, tooltips 650, popups 700.
+PANES = {"context": 350, "water": 360, "counties": 370, "units": 375, "selected": 380,
+         "highlight": 385, "records": 390}
+
 BACKGROUND = "#f4f1ea"  # the offline basemap's paper colour
 WATER = "#7fb4d8"
 WATER_FILL = "#a9cfe8"

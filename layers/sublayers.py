@@ -48,10 +48,10 @@ def sublayer_members(sublayers: tuple[Sublayer, ...], catalogue: gpd.GeoDataFram
     return {s.key: frozenset(s.select(catalogue)["id"]) for s in sublayers}
 
 
-def served_sublayer_group(sublayer: Sublayer, lang: str, source: Source, ids: list[str]
-                          ) -> folium.FeatureGroup:
+def served_sublayer_group(sublayer: Sublayer, lang: str, source: Source, ids: list[str],
+                          pane: str | None = None) -> folium.FeatureGroup:
     """A FeatureGroup of the given records of a served catalogue_collection: only ids are sent."""
     group = folium.FeatureGroup(name=sublayer.name(lang))
     if ids:
-        records_layer(source, sorted(ids)).add_to(group)
+        records_layer(source, sorted(ids), pane).add_to(group)
     return group

@@ -106,3 +106,57 @@ def test_a_copied_link_reproduces_filters_and_view(server_url, page_and_watch):
     assert "定西市" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
     assert page.get_by_text("Lanzhou–Xining Urban Agglomeration Plan Map").count() == 1
     assert watch.outside == [] and watch.errors == []
+
+
+def test_layers_stack_in_their_panes_whatever_order_their_data_arrives(server_url, page_and_watch):
+    page, watch = page_and_watch
+    page.goto(server_url)
+    frame = map_frame(page)
+    _wait(lambda: _county_count(frame) == 39, what="39 counties")
+    _wait(lambda: frame.evaluate("() => document.querySelectorAll('.leaflet-lxpm-records-pane path').length") > 50,
+          what="the plan's records")
+    panes = frame.evaluate("""() => ['context', 'water', 'counties', 'units', 'records'].map(k => {
+        const pane = document.querySelector('.leaflet-lxpm-' + k + '-pane');
+        return [k, Number(pane.style.zIndex), pane.querySelectorAll('path').length];
+    })""")
+    assert [p[0] for p in sorted(panes, key=lambda p: p[1])] == ["context", "water", "counties", "units", "records"]
+    assert all(count > 0 for _, _, count in panes), panes
+    assert frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path').length") == 0
+    assert watch.outside == [] and watch.errors == []
+
+
+def test_choosing_a_table_row_highlights_its_record(server_url, page_and_watch):
+    page, watch = page_and_watch
+    page.goto(server_url + "/?q=中川")
+    frame = map_frame(page)
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for(timeout=30_000)  # drawn just after the map on a session's first load
+    box = grid.bounding_box()
+    row_px = 35  # Streamlit's data grid: header and rows are 35 px high; the row marker is the first column
+    page.mouse.click(box["x"] + 18, box["y"] + row_px + row_px / 2)
+    page.get_by_text("已在地图上高亮").wait_for(timeout=30_000)
+    _wait(lambda: frame.evaluate("() => Array.from(document.querySelectorAll('.leaflet-lxpm-highlight-pane path'))"
+                                 ".some(p => p.getAttribute('stroke') === '#ffff33')"),
+          what="the highlight")
+    assert "sel=" in _url(page)
+    assert watch.outside == [] and watch.errors == []
+
+
+def test_the_csv_download_holds_the_filtered_projects(server_url, page_and_watch):
+    import csv
+    import io
+
+    page, watch = page_and_watch
+    page.goto(server_url + "/?city=白银市")
+    map_frame(page)
+    shown = _table_rows(page)
+    assert 0 < shown < 202
+    page.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)  # the layout has settled
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="CSV · 下载筛选结果").click()
+    data = open(download.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == shown
+    assert all("白银市" in "".join(r.values()) for r in rows)
+    assert watch.outside == [] and watch.errors == []

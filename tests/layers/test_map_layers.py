@@ -106,3 +106,16 @@ def test_base_map_reports_its_frame_without_walking_the_layers(context):
     (south, west), (north, east) = m.get_bounds()
     assert south < 35.5 and north > 37.5 and west < 100.5 and east > 105.0
     assert m.get_name().startswith("map_")
+
+
+def test_the_base_map_fixes_the_stacking_of_its_panes(counties):
+    from layers.base_map import pane_name
+    from layers.styles import PANES
+
+    m = base_map()
+    counties_group(counties, "zh", pane=pane_name("counties")).add_to(m)
+    html = m.get_root().render()
+    for key, z in PANES.items():
+        assert json.dumps([pane_name(key), z]) in html
+    assert '"pane":"lxpm-counties"' in html
+    assert ".leaflet-pane > svg { pointer-events: none; }" in html
