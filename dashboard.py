@@ -31,6 +31,7 @@ from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_collect
                              plan_units_group, selected_county_layer, unit_outline_collection)
 from layers.figure_render import render_figure
 from layers.figure_views import PRESETS as FIGURE_PRESETS
+from layers.figure_views import city_name
 from layers.figures import FigureSpec
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
@@ -277,9 +278,10 @@ def members() -> dict[str, frozenset[str]]:
 def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
     """The legend entries of the records drawn (by id)."""
     data = plan_data()
-    catalogue = data["catalogue"]
+    catalogue, counties = data["catalogue"], data["counties"]
+    names = {p: city_name(p, lang, load_all()["context"]) for p in counties["prefecture"].unique()}
     return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
-                          data["counties"] if with_counties else None)
+                          counties if with_counties else None, names)
 
 
 def dynamic_groups(state: AppState, base_layers: list, filtered_ids: list[str]):

@@ -6,6 +6,7 @@ import folium
 from branca.element import MacroElement, Template
 
 from layers import styles
+from layers.geojson_layer import GeoJsonLayerScript
 from layers.offline_assets import STREAMLIT_PREFIX, make_offline
 
 _NORTH_ARROW = Template("""
@@ -137,6 +138,7 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     make_offline(m, prefix)
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{styles.BACKGROUND};}}</style>"))
+    GeoJsonLayerScript().add_to(m)
     MapPanes().add_to(m)
     NorthArrow(north_label).add_to(m)
     if sync_view:

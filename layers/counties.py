@@ -80,11 +80,14 @@ class _Labels(MacroElement):
     """Text labels drawn by one script (a Marker per label would compile a template each)."""
 
     _template = Template("""
+{% macro header(this, kwargs) %}
+<style>.county-label { {{ this.css }} }</style>
+{% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.labels|tojson }}.forEach(function(d) {
   L.marker([d[0], d[1]], {interactive: false, keyboard: false, icon: L.divIcon({
     className: 'county-label-icon', iconSize: [0, 0], iconAnchor: [0, 0],
-    html: d[2]})
+    html: "<div class='county-label'>" + d[2] + "</div>"})
   }).addTo({{ this._parent.get_name() }});
 });
 {% endmacro %}
@@ -94,6 +97,7 @@ class _Labels(MacroElement):
         super().__init__()
         self._name = "Labels"
         self.labels = labels
+        self.css = styles.LABEL_CSS
 
 
 def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
@@ -105,6 +109,6 @@ def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.Feature
         text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
         # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
         labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
-                       f"<div class='county-label' style=\"{styles.LABEL_CSS}\">{html.escape(text)}</div>"))
+                       html.escape(text)))
     group.add_child(_Labels(labels))
     return group

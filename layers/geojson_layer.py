@@ -19,19 +19,16 @@ POPUP = "pop"
 ID = "id"
 """Property names the layer reads: per-feature style, tooltip HTML, popup HTML and record id."""
 
-_TEMPLATE = Template("""
-{% macro script(this, kwargs) %}
-(function() {
-  var o = {{ this.options_json }};
+_DRAW = """
+window.lxpmGeoJsonLayer = function(group, source, o) {
   var keep = o.match ? new Set(o.match[1]) : null;
+  var pane = o.pane || 'overlayPane';
   function style(f) { return o.style || f.properties[o.style_property] || {}; }
   var layer = L.geoJSON(null, {
     interactive: o.interactive,
-    pane: o.pane || 'overlayPane',
+    pane: pane,
     style: style,
-    pointToLayer: function(f, latlng) {
-      return L.circleMarker(latlng, Object.assign({pane: o.pane || 'overlayPane'}, style(f)));
-    },
+    pointToLayer: function(f, latlng) { return L.circleMarker(latlng, Object.assign({pane: pane}, style(f))); },
     filter: keep ? function(f) { return keep.has(f.properties[o.match[0]]); } : null,
     onEachFeature: function(f, l) {
       var p = f.properties;
@@ -42,9 +39,8 @@ _TEMPLATE = Template("""
         l.on('mouseout', function() { layer.resetStyle(l); });
       }
     }
-  }).addTo({{ this._parent.get_name() }});
-  var source = {{ this.source_json }};
-  if (typeof source !== 'string') { layer.addData(source); return; }
+  }).addTo(group);
+  if (typeof source !== 'string') { layer.addData(source); return layer; }
   // One fetch per file and page: every rerun's layers reuse it.
   var cache = window.lxpmGeoJson = window.lxpmGeoJson || {};
   cache[source] = cache[source] || fetch(source).then(function(r) {
@@ -53,7 +49,25 @@ _TEMPLATE = Template("""
   });
   cache[source].then(function(data) { layer.addData(data); },
                      function(e) { delete cache[source]; console.error('map data not loaded', e); });
-})();
+  return layer;
+};
+"""
+
+
+class GeoJsonLayerScript(MacroElement):
+    """Defines, once in a map's script, the function every GeoJsonLayer calls (base_map adds it
+    first), so a rerun's layers send their options, not the code."""
+
+    _template = Template("{% macro script(this, kwargs) %}" + _DRAW + "{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "GeoJsonLayerScript"
+
+
+_TEMPLATE = Template("""
+{% macro script(this, kwargs) %}
+lxpmGeoJsonLayer({{ this._parent.get_name() }}, {{ this.source_json }}, {{ this.options_json }});
 {% endmacro %}
 """)
 
@@ -66,7 +80,7 @@ def _script_json(value) -> str:
 class GeoJsonLayer(MacroElement):
     """Features of a Source, each styled by its own `sty` (or one constant style), with optional
     tooltip and popup properties, optionally only those whose property is in a list, optionally in a
-    named Leaflet pane (see base_map.MapPanes)."""
+    named Leaflet pane (see base_map.MapPanes). Its map needs a GeoJsonLayerScript (base_map has one)."""
 
     _template = _TEMPLATE
 

@@ -14,13 +14,15 @@ _SHAPES = {"Point": "point", "MultiPoint": "point", "LineString": "line", "Multi
            "Polygon": "area", "MultiPolygon": "area"}
 
 
-def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: gpd.GeoDataFrame | None
-                   ) -> list[LegendEntry]:
-    """One entry per prefecture drawn and per (subtype, shape, study) of the records drawn."""
+def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: gpd.GeoDataFrame | None,
+                   prefecture_names: dict[str, str] | None = None) -> list[LegendEntry]:
+    """One entry per prefecture drawn (named by prefecture_names when given) and per
+    (subtype, shape, study) of the records drawn."""
     entries: list[LegendEntry] = []
     if counties is not None:
         for prefecture in dict.fromkeys(counties.sort_values("adcode")["prefecture"]):
-            entries.append(LegendEntry(prefecture, "area", styles.PREFECTURE_COLOURS[prefecture]))
+            entries.append(LegendEntry((prefecture_names or {}).get(prefecture, prefecture), "area",
+                                       styles.PREFECTURE_COLOURS[prefecture]))
     if compare:
         present = {comparison_class(list(d)) for d in rows["docs"]}
         entries += [LegendEntry(t(c, lang), "point", styles.COMPARISON_COLOURS[c])

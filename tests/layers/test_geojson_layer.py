@@ -21,9 +21,23 @@ def test_feature_collection_keeps_rows_and_properties(counties):
 
 
 def test_a_served_source_sends_only_its_url():
-    html = _render(GeoJsonLayer("/app/static/web/counties-zh-0123.geojson", tooltip="tip"))
-    assert '"/app/static/web/counties-zh-0123.geojson"' in html and "fetch(source)" in html
-    assert '"coordinates"' not in html
+    layer = GeoJsonLayer("/app/static/web/counties-zh-0123.geojson", tooltip="tip")
+    html = _render(layer)
+    assert 'lxpmGeoJsonLayer(' in html and '"/app/static/web/counties-zh-0123.geojson"' in html
+    assert '"coordinates"' not in html and "fetch(" not in html  # the code is the base map's, sent once
+    assert len(layer._template.module.script(layer, {})) < 400
+
+
+def test_the_base_map_defines_the_drawing_code_once_before_any_layer(counties, plan_units):
+    from layers.base_map import base_map
+    from layers.counties import counties_group, plan_units_group
+
+    m = base_map()
+    counties_group(counties, "zh").add_to(m)
+    plan_units_group(plan_units, "zh").add_to(m)
+    html = m.get_root().render()
+    assert html.count("window.lxpmGeoJsonLayer = function") == 1
+    assert html.index("window.lxpmGeoJsonLayer = function") < html.index("lxpmGeoJsonLayer(feature_group")
 
 
 def test_inline_text_cannot_close_the_script():

@@ -119,3 +119,9 @@ def test_the_base_map_fixes_the_stacking_of_its_panes(counties):
         assert json.dumps([pane_name(key), z]) in html
     assert '"pane":"lxpm-counties"' in html
     assert ".leaflet-pane > svg { pointer-events: none; }" in html
+
+
+def test_legend_names_prefectures_in_the_language_given(catalogue, counties):
+    names = {"兰州市": "Lanzhou"}
+    labels = [e.label for e in legend_entries(catalogue.iloc[0:0], "en", False, counties, names)]
+    assert labels[0] == "Lanzhou" and "白银市" in labels  # a name missing from the map stays as it is
