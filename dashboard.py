@@ -49,6 +49,11 @@ from url_state import AppState, Vocabulary, parse, to_params
 log = logging.getLogger("dashboard")
 SUBLAYERS = (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *projects.SUBLAYERS)
 BASE_LAYERS = ("counties", "units", "labels")
+BASE_LAYER_TEXT = {"counties": "layer_counties", "units": "layer_units", "labels": "layer_labels"}
+# The sidebar's layer toggles: one pills widget a group (twenty checkboxes cost the browser a
+# third of a second on every page load).
+LAYER_GROUPS = {"group_base": BASE_LAYERS, **{
+    group: tuple(s.key for s in SUBLAYERS if s.group == group) for group in dict.fromkeys(s.group for s in SUBLAYERS)}}
 MAP_HEIGHT = 640
 EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
 # On a session's first load the table is drawn this long after the rest: its data grid costs the
@@ -158,7 +163,7 @@ def init_state(vocab: Vocabulary) -> None:
         "w_county": state.county, "w_categories": list(state.categories), "w_modes": list(state.modes),
         "w_doc": state.doc, "w_text": state.text, "w_compare": state.compare,
         "selected": state.selected,
-        **{f"w_layer_{k}": k in state.layers for k in vocab.layers},
+        **{f"w_layers_{g}": [k for k in keys if k in state.layers] for g, keys in LAYER_GROUPS.items()},
     })
 
 
@@ -188,7 +193,7 @@ def current_state(vocab: Vocabulary) -> AppState:
         lang=s["w_lang"], basemap=s["w_basemap"], cities=tuple(s["w_cities"]), county=s["w_county"],
         categories=tuple(s["w_categories"]), modes=tuple(s["w_modes"]), doc=s["w_doc"],
         text=s["w_text"].strip(), compare=s["w_compare"],
-        layers=tuple(k for k in vocab.layers if s.get(f"w_layer_{k}")),
+        layers=tuple(k for k in vocab.layers if any(k in (s.get(f"w_layers_{g}") or ()) for g in LAYER_GROUPS)),
         selected=s.get("selected", ""),
     )
 
@@ -234,15 +239,11 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         st.text_input(t("search", lang), key="w_text", max_chars=60)
         st.toggle(t("compare", lang), key="w_compare")
         st.subheader(t("layers", lang))
-        st.caption(t("group_base", lang))
-        for key, text_key in zip(BASE_LAYERS, ("layer_counties", "layer_units", "layer_labels")):
-            st.checkbox(t(text_key, lang), key=f"w_layer_{key}")
-        group = None
-        for sub in SUBLAYERS:
-            if sub.group != group:
-                group = sub.group
-                st.caption(t(group, lang))
-            st.checkbox(sub.name(lang), key=f"w_layer_{sub.key}")
+        names = {**{k: t(v, lang) for k, v in BASE_LAYER_TEXT.items()},
+                 **{sub.key: sub.name(lang) for sub in SUBLAYERS}}
+        for group, keys in LAYER_GROUPS.items():
+            st.pills(t(group, lang), keys, selection_mode="multi", key=f"w_layers_{group}",
+                     format_func=names.get)
         st.session_state["imported"] = upload_panel(lang, data["places"], data["counties"])
 
 

@@ -138,3 +138,15 @@ def test_map_data_is_sent_inline_when_static_web_cannot_be_written(app, monkeypa
     assert not at.exception and not at.error
     assert "显示 **202** 共 202" in _markdown(at)
     assert any("sent inline" in r.getMessage() for r in caplog.records)
+
+
+def test_layer_toggles_follow_the_url_and_write_it_back(app):
+    app.query_params.update({"layers": "counties,rail"})
+    at = app.run()
+    assert not at.exception
+    groups = {b.key: b.value for b in at.get("button_group")}
+    assert groups["w_layers_group_base"] == ["counties"]
+    assert [k for v in groups.values() for k in v] == ["counties", "rail"]
+    at.get("button_group")[0].select("units").run()
+    assert not at.exception
+    assert at.query_params["layers"] in ("counties,units,rail", ["counties,units,rail"])
