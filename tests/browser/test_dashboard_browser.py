@@ -80,7 +80,8 @@ def test_clicking_a_county_makes_it_the_filter(server_url, page_and_watch, count
                           " return [p.x, p.y]; }")
     frame.locator("#map_div").click(position={"x": x, "y": y})
     _wait(lambda: "county=632525" in _url(page), what="the county to become the filter")
-    assert "海南藏族自治州" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    _wait(lambda: "海南藏族自治州" in page.locator("[data-testid='stMultiSelect']").first.inner_text(),
+          what="the city filter to show the county's prefecture")
     assert watch.outside == [] and watch.errors == []
 
 
