@@ -150,3 +150,18 @@ def test_layer_toggles_follow_the_url_and_write_it_back(app):
     at.get("button_group")[0].select("units").run()
     assert not at.exception
     assert at.query_params["layers"] in ("counties,units,rail", ["counties,units,rail"])
+
+
+def test_amap_gets_its_own_map_files_shifted_to_gcj02():
+    from dashboard import map_data
+
+    wgs, gcj = map_data("counties", False, "zh"), map_data("counties", True, "zh")
+    assert wgs.filename.startswith("counties-zh-wgs84-") and gcj.filename.startswith("counties-zh-gcj02-")
+
+    def first_point(item):
+        geometry = item.collection()["features"][0]["geometry"]
+        ring = geometry["coordinates"][0] if geometry["type"] == "Polygon" else geometry["coordinates"][0][0]
+        return ring[0]
+
+    (lon_w, lat_w), (lon_g, lat_g) = first_point(wgs), first_point(gcj)
+    assert 0.001 < lon_g - lon_w < 0.003 and -0.001 < lat_g - lat_w < 0.0005  # GCJ-02 here: ~200 m east
