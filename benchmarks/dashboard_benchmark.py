@@ -1,8 +1,10 @@
 """Benchmark: this dashboard against a naive baseline, in headless Debian chromium on loopback.
 
-Run: .venv/bin/python benchmarks/dashboard_benchmark.py [--changes 12]
-Prints cold and warm time to first map paint, the one-line Streamlit page for scale, the median
-time from a filter change to the updated map, websocket bytes for the map, server memory, ratios.
+Run: .venv/bin/python benchmarks/dashboard_benchmark.py [--changes 12] [--app-only]
+Prints, for Streamlit's one-line page (for scale), this app and the naive baseline: cold and warm
+time to first map paint (new browser profile) and with the browser cache kept, the median and worst
+time from a filter change to the map's last DOM change, websocket bytes, map data fetched (bytes on
+the wire), server memory, and the ratios. Times are measured inside the browser.
 """
 
 from __future__ import annotations

@@ -165,3 +165,12 @@ def test_amap_gets_its_own_map_files_shifted_to_gcj02():
 
     (lon_w, lat_w), (lon_g, lat_g) = first_point(wgs), first_point(gcj)
     assert 0.001 < lon_g - lon_w < 0.003 and -0.001 < lat_g - lat_w < 0.0005  # GCJ-02 here: ~200 m east
+
+
+def test_no_stray_string_in_the_app_script_reaches_the_page():
+    """Streamlit's magic writes any bare string of the main script onto the page."""
+    import ast
+
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    stray = [n.lineno for n in tree.body[1:] if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)]
+    assert stray == []
