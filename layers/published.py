@@ -25,10 +25,7 @@ class Publication:
 
     name: str
     payload: bytes
-
-    @property
-    def filename(self) -> str:
-        return f"{self.name}-{hashlib.sha256(self.payload).hexdigest()[:DIGEST_CHARS]}.geojson"
+    filename: str  # name-<content hash>.geojson, worked out once (publish runs on every rerun)
 
     def collection(self) -> dict:
         """The FeatureCollection itself (to draw it inline when it cannot be served)."""
@@ -40,7 +37,7 @@ def publication(name: str, collection: dict) -> Publication:
     if not name or not all(c.isalnum() or c == "-" for c in name):
         raise ValueError(f"bad publication name: {name!r}")
     payload = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Publication(name, payload)
+    return Publication(name, payload, f"{name}-{hashlib.sha256(payload).hexdigest()[:DIGEST_CHARS]}.geojson")
 
 
 def publish(item: Publication, directory: Path = PUBLISHED_DIR, prefix: str = URL_PREFIX) -> str:
