@@ -41,7 +41,7 @@ from layers.map_legend import legend_entries, legend_of
 from layers.geojson_layer import Source
 from layers.plan_items import catalogue_collection, presentation
 from layers.published import Publication, publication, publish
-from layers.sublayers import served_sublayer_group, sublayer_members
+from layers.sublayers import sublayer_group, sublayer_members
 from layers.tile_basemaps import OFFLINE, add_tiles, available_basemaps
 from upload_panel import upload_panel, uploaded_rows
 from url_state import AppState, Vocabulary, parse, to_params
@@ -306,7 +306,7 @@ def dynamic_groups(state: AppState, base_layers: list, filtered_ids: list[str]):
         if sub.key not in state.layers:
             continue
         ids = [i for i in filtered_ids if i in by_sublayer[sub.key]]
-        group = served_sublayer_group(sub, lang, records, ids, pane_name("records"))
+        group = sublayer_group(sub, lang, records, ids, pane_name("records"))
         groups.append(group)
         control.setdefault(t(sub.group, lang), []).append(group)
         shown += ids

@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.schema import PROVINCES
 from layers import styles
-from layers.geojson_layer import STYLE, TOOLTIP, GeoJsonLayer, Source, feature_collection
+from layers.geojson_layer import STYLE, TOOLTIP, GeoJsonLayer, Source, as_source, feature_collection
 
 NAMED = "named"
 """Property of water features: a named river (interactive, with a tooltip) or not."""
@@ -28,7 +28,7 @@ def context_collection(context: gpd.GeoDataFrame, filled: bool = True) -> dict:
                          (prefectures, styles.PREFECTURE_LINE), (provinces, styles.PROVINCE_LINE)):
         parts.append(frame)
         drawn_styles += [style if filled else {**style, "fill": False}] * len(frame)
-    drawn = pd.concat(parts) if parts else context.iloc[0:0]
+    drawn = pd.concat(parts)
     return feature_collection(drawn, {STYLE: drawn_styles})
 
 
@@ -36,8 +36,8 @@ def context_group(context: gpd.GeoDataFrame | Source, name: str = "basemap",
                   filled: bool = True, pane: str | None = None) -> folium.FeatureGroup:
     """The context outlines (a frame, drawn filled or not, or context_collection's served Source)."""
     group = folium.FeatureGroup(name=name, control=False)
-    source = context_collection(context, filled) if isinstance(context, gpd.GeoDataFrame) else context
-    GeoJsonLayer(source, interactive=False, pane=pane).add_to(group)
+    GeoJsonLayer(as_source(context, lambda c: context_collection(c, filled)), interactive=False,
+                 pane=pane).add_to(group)
     return group
 
 

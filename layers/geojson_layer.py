@@ -90,7 +90,6 @@ class GeoJsonLayer(MacroElement):
                  popup_max_width: int = 360, pane: str | None = None) -> None:
         super().__init__()
         self._name = "GeoJsonLayer"
-        self.source = source
         self.source_json = _script_json(source)
         self.options_json = _script_json({
             "style": style, "style_property": STYLE, "tooltip": tooltip, "popup": popup,

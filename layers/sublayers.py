@@ -8,7 +8,7 @@ import folium
 import geopandas as gpd
 
 from layers.geojson_layer import Source
-from layers.plan_items import presented_layer, records_layer
+from layers.plan_items import records_layer
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,14 @@ class Sublayer:
         return rows
 
 
-def sublayer_group(sublayer: Sublayer, presented: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
-    """A FeatureGroup of a sub-layer's presented records drawn inline (empty when none pass)."""
-    group = folium.FeatureGroup(name=sublayer.name(lang))
-    layer = presented_layer(sublayer.select(presented))
-    if layer is not None:
-        layer.add_to(group)
-    return group
-
-
 def sublayer_members(sublayers: tuple[Sublayer, ...], catalogue: gpd.GeoDataFrame) -> dict[str, frozenset[str]]:
     """The record ids of each sub-layer (cache this: it is data)."""
     return {s.key: frozenset(s.select(catalogue)["id"]) for s in sublayers}
 
 
-def served_sublayer_group(sublayer: Sublayer, lang: str, source: Source, ids: list[str],
-                          pane: str | None = None) -> folium.FeatureGroup:
-    """A FeatureGroup of the given records of a served catalogue_collection: only ids are sent."""
+def sublayer_group(sublayer: Sublayer, lang: str, source: Source, ids: list[str],
+                   pane: str | None = None) -> folium.FeatureGroup:
+    """A FeatureGroup of the given records of a catalogue_collection (served: only ids are sent)."""
     group = folium.FeatureGroup(name=sublayer.name(lang))
     if ids:
         records_layer(source, sorted(ids), pane).add_to(group)

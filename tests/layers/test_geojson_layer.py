@@ -3,7 +3,8 @@ import folium
 from layers.counties import county_collection
 from layers.geojson_layer import GeoJsonLayer, feature_collection
 from layers.plan_items import catalogue_collection, presentation
-from layers.sublayers import served_sublayer_group, sublayer_group, sublayer_members
+from layers.plan_items import presented_layer
+from layers.sublayers import sublayer_group, sublayer_members
 from layers.transport import SUBLAYERS as TRANSPORT
 
 
@@ -60,14 +61,14 @@ def test_a_sublayer_over_a_served_catalogue_sends_ids_not_features(catalogue):
     rail = next(s for s in TRANSPORT if "railway" in s.subtypes)
     ids = sorted(rail.select(presented)["id"])
     assert ids and sublayer_members(TRANSPORT, catalogue)[rail.key] == frozenset(ids)
-    group = served_sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids)
+    group = sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids)
     html = _render(group)
     assert all(f'"{i}"' in html for i in ids)
     assert '"coordinates"' not in html and "「" not in html
-    one = _render(served_sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids[:1]))
+    one = _render(sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids[:1]))
     assert len(html) - len(one) < 40 * (len(ids) - 1)  # each more record costs its id, no more
     page = len(_render(folium.FeatureGroup()))
-    inline = _render(sublayer_group(rail, presented, "zh"))
+    inline = _render(presented_layer(rail.select(presented)))
     assert len(inline) - page > 3 * (len(html) - page)
 
 

@@ -1,5 +1,4 @@
 import html as html_lib
-import json
 
 import folium
 
