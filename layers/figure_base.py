@@ -13,7 +13,7 @@ from layers import styles
 from layers.labels import CATEGORY_LABELS, label, t
 from layers.legend import LegendEntry
 from layers.map_legend import legend_entries
-from layers.plan_items import style_of
+from layers.plan_items import in_draw_order, style_of
 
 ETHNIC_GROUPS = ("保安族", "东乡族", "撒拉族", "回族", "土族", "藏族", "蒙古族")
 _POINTS = ("Point", "MultiPoint")
@@ -81,10 +81,7 @@ def figure_items_layer(rows: gpd.GeoDataFrame, compare: bool,
         elif row.geometry.geom_type in _AREAS:
             style = {**style, "fillOpacity": style["fillOpacity"] * area_fill_scale}
         styled[row["id"]] = style
-    order = rows.geometry.geom_type.map({"Polygon": 0, "MultiPolygon": 0, "LineString": 1,
-                                         "MultiLineString": 1}).fillna(2)
-    frame = rows[["id", "geometry"]].assign(_o=order).sort_values(["_o", "id"]).drop(columns="_o")
-    return folium.GeoJson(frame, style_function=lambda f: styled[f["properties"]["id"]],
+    return folium.GeoJson(in_draw_order(rows[["id", "geometry"]]), style_function=lambda f: styled[f["properties"]["id"]],
                           marker=folium.CircleMarker(fill=True), interactive=False)
 
 

@@ -113,11 +113,15 @@ def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> GeoJsonLaye
     return presented_layer(presentation(rows, lang, compare))
 
 
+def in_draw_order(rows: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Records areas first, then lines, then points (by id within each), so small things stay on top."""
+    order = rows.geometry.geom_type.map(_DRAW_ORDER).fillna(len(_DRAW_ORDER))
+    return rows.assign(_o=order).sort_values(["_o", "id"]).drop(columns="_o")
+
+
 def catalogue_collection(presented: gpd.GeoDataFrame) -> dict:
-    """Presented records as GeoJSON with their style, tooltip and popup: areas first, then lines,
-    then points, so small things stay clickable on top."""
-    order = presented.geometry.geom_type.map(_DRAW_ORDER).fillna(len(_DRAW_ORDER))
-    ordered = presented.assign(_o=order).sort_values(["_o", "id"])
+    """Presented records as GeoJSON with their style, tooltip and popup, in draw order."""
+    ordered = in_draw_order(presented)
     return {"type": "FeatureCollection", "features": [
         {**f, "properties": {**f["properties"], STYLE: sty}}
         for fs, sty in zip(ordered["features"], ordered["sty"]) for f in fs]}
