@@ -42,17 +42,27 @@ def _download_name(filename: str) -> str:
     return f"{stem}-checked.csv"
 
 
-def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
-    upload = st.file_uploader(t("import_projects", lang), type=UPLOAD_TYPES, key="w_upload",
-                              help=t("import_help", lang))
-    gcj02 = st.checkbox(t("import_gcj02", lang), key="w_upload_gcj02")
+def _current(places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame):
+    """(file, result, annotated CSV, rejection) of the file in the uploader, or None: read from
+    session state, so before the uploader is drawn as well as after."""
+    upload = st.session_state.get("w_upload")
     if upload is None:
         return None
-    result, annotated, rejected = _parsed(upload.getvalue(), upload.name, gcj02, places, counties)
+    gcj02 = bool(st.session_state.get("w_upload_gcj02"))
+    return (upload, *_parsed(upload.getvalue(), upload.name, gcj02, places, counties))
+
+
+def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> None:
+    st.file_uploader(t("import_projects", lang), type=UPLOAD_TYPES, key="w_upload", help=t("import_help", lang))
+    st.checkbox(t("import_gcj02", lang), key="w_upload_gcj02")
+    current = _current(places, counties)
+    if current is None:
+        return
+    upload, result, annotated, rejected = current
     if rejected is not None:
         # Fixed texts only: no user value reaches Markdown.
         st.error(t("import_rejected", lang) + (rejected[0] if lang == "zh" else rejected[1]))
-        return None
+        return
     summary = t("import_summary", lang).format(read=result.rows_read, valid=len(result.valid),
                                                 errors=result.errors, warnings=result.warnings)
     (st.warning if result.errors or result.valid.empty else st.success)(summary)
@@ -66,31 +76,24 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> g
                          column_config={headers[3]: st.column_config.TextColumn(width="large")})
     st.download_button(t("import_download", lang), annotated,
                        file_name=_download_name(upload.name), mime="text/csv", key="w_upload_download")
-    return result.valid if not result.valid.empty else None
 
 
 def uploaded_rows(places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """The valid rows of the file now in the uploader, read before the panel is drawn (the map
     above it needs them in the same run); None when there is none or it is rejected. Never raises."""
-    upload = st.session_state.get("w_upload")
-    if upload is None:
-        return None
     try:
-        result, _, rejected = _parsed(upload.getvalue(), upload.name, bool(st.session_state.get("w_upload_gcj02")),
-                                      places, counties)
-    except Exception as exc:  # the panel reports it; the map just goes without
-        log.error("project import failed: %s: %s", type(exc).__name__, exc)
+        current = _current(places, counties)
+    except Exception:  # upload_panel reports and logs it in the same run
         return None
-    if rejected is not None or result.valid.empty:
+    if current is None or current[3] is not None or current[1].valid.empty:
         return None
-    return result.valid
+    return current[1].valid
 
 
-def upload_panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
-    """Uploader, GCJ-02 option, report and download; the valid imported rows (WGS-84) or None. Never raises."""
+def upload_panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> None:
+    """Uploader, GCJ-02 option, report and download (the rows: uploaded_rows). Never raises."""
     try:
-        return _panel(lang, places, counties)
+        _panel(lang, places, counties)
     except Exception as exc:  # a user's file must never break the page
         log.error("project import failed: %s: %s", type(exc).__name__, exc)
         st.error(t("import_failed", lang))
-        return None

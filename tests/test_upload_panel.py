@@ -16,10 +16,12 @@ def _script(lang: str = "zh", broken: bool = False) -> None:
 
     from geo.counties import load_counties
     from geo.gazetteer import load_places
-    from upload_panel import upload_panel
+    from upload_panel import upload_panel, uploaded_rows
 
     counties = None if broken else load_counties()
-    rows = upload_panel(lang, load_places(), counties)
+    places = load_places()
+    upload_panel(lang, places, counties)
+    rows = uploaded_rows(places, counties)
     st.session_state["imported"] = None if rows is None else list(rows["name"])
 
 
