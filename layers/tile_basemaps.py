@@ -9,6 +9,7 @@ import folium
 
 TIANDITU_KEY_ENV = "TIANDITU_KEY"
 OFFLINE = "offline"
+TIANDITU = "tianditu"
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ def _tianditu(key: str) -> TileBasemap:
     wmts = ("https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
             "&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}"
             "&TILECOL={{x}}&tk={key}")
-    return TileBasemap("tianditu", (wmts.format(s="{s}", layer="vec", key=key),
+    return TileBasemap(TIANDITU, (wmts.format(s="{s}", layer="vec", key=key),
                                     wmts.format(s="{s}", layer="cva", key=key)),
                        "© 天地图 Tianditu (国家地理信息公共服务平台)", subdomains="01234567")
 
@@ -49,7 +50,7 @@ def available_basemaps(environ: dict[str, str] | None = None) -> dict[str, TileB
     choices: dict[str, TileBasemap | None] = {OFFLINE: None}
     key = env.get(TIANDITU_KEY_ENV, "").strip()
     if key:
-        choices["tianditu"] = _tianditu(key)
+        choices[TIANDITU] = _tianditu(key)
     choices.update(STATIC_BASEMAPS)
     return choices
 

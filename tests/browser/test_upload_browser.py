@@ -12,7 +12,6 @@ from geo.files import ROOT
 from tests.browser.conftest import ARTIFACTS, map_frame
 
 pytestmark = pytest.mark.browser
-NOT_WIRED = "upload_panel" not in (ROOT / "dashboard.py").read_text(encoding="utf-8")
 
 FLAG = "window.__xss"
 PAYLOADS = [
@@ -99,7 +98,6 @@ def test_imported_layer_in_chromium_shows_payloads_as_text(browser, places, coun
     page.close()
 
 
-@pytest.mark.skipif(NOT_WIRED, reason="dashboard.py does not call upload_panel yet")
 def test_uploaded_payload_names_are_text_and_never_run(server_url, page_and_watch, tmp_path):
     page, watch = page_and_watch
     dialogs: list[str] = []

@@ -4,8 +4,8 @@ from layers.counties import county_collection
 from layers.geojson_layer import GeoJsonLayer, feature_collection
 from layers.plan_items import catalogue_collection, presentation
 from layers.plan_items import presented_layer
-from layers.sublayers import sublayer_group, sublayer_members
-from layers.transport import SUBLAYERS as TRANSPORT
+from geo.registry import SUBLAYERS, sublayer_members
+from layers.sublayers import sublayer_group
 
 
 def _render(element) -> str:
@@ -58,9 +58,9 @@ def test_county_collection_styles_by_prefecture(counties):
 
 def test_a_sublayer_over_a_served_catalogue_sends_ids_not_features(catalogue):
     presented = presentation(catalogue, "zh", compare=False)
-    rail = next(s for s in TRANSPORT if "railway" in s.subtypes)
+    rail = next(s for s in SUBLAYERS if "railway" in s.subtypes)
     ids = sorted(rail.select(presented)["id"])
-    assert ids and sublayer_members(TRANSPORT, catalogue)[rail.key] == frozenset(ids)
+    assert ids and sublayer_members(catalogue)[rail.key] == frozenset(ids)
     group = sublayer_group(rail, "zh", "/app/static/web/catalogue-zh.geojson", ids)
     html = _render(group)
     assert all(f'"{i}"' in html for i in ids)

@@ -1,4 +1,4 @@
-from url_state import AppState, Vocabulary, parse, to_params
+from app.shareable_state import AppState, Vocabulary, parse, to_params
 
 VOCAB = Vocabulary(cities=("兰州市", "西宁市"), counties=("620102", "630106"),
                    layers=("counties", "rail"), default_layers=("counties", "rail"),
@@ -45,3 +45,20 @@ def test_view_parameters_are_read():
 def test_empty_layers_parameter_means_no_layers():
     state, _ = parse({"layers": ""}, VOCAB)
     assert state.layers == ()
+
+
+def test_every_parameter_row_round_trips_through_the_url_and_the_widgets():
+    from app.shareable_state import PARAMS, session_values, state_of
+    state = AppState(lang="en", basemap="osm", cities=("西宁市",), county="630106", categories=("water",),
+                     modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x")
+    assert {p.field for p in PARAMS} <= set(AppState.__dataclass_fields__)
+    assert set(to_params(state, VOCAB)) == {p.key for p in PARAMS}
+    session = session_values(state)
+    assert state_of(session, VOCAB) == state
+    assert all(p.session_key() in session for p in PARAMS if p.widget)
+
+
+def test_filters_are_read_from_the_state_by_field_name():
+    from app.shareable_state import filters_of
+    filters = filters_of(AppState(cities=("兰州市",), modes=("railway",), doc="both", text="x"))
+    assert (filters.cities, filters.modes, filters.doc, filters.text) == (("兰州市",), ("railway",), "both", "x")

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import clicked_county
+from app.map_view import clicked_county
 from geo.files import ROOT
 
 APP = str(ROOT / "dashboard.py")
@@ -97,11 +97,15 @@ def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
         st.cache_data.clear()
 
 
-def test_clicking_a_county_tooltip_names_it(counties):
-    assert clicked_county("◆ 城关区 · 兰州市\n13 km²", counties) == ("兰州市", "620102")
-    assert clicked_county("◆ Huangzhong District (湟中区) · 西宁市", counties) == ("西宁市", "630106")
-    assert clicked_county("兰州中川国际机场 机场", counties) is None
-    assert clicked_county("", counties) is None
+def test_a_clicked_county_feature_names_it_by_its_id(counties):
+    def feature(i):
+        return {"type": "Feature", "properties": {"id": i, "tip": "…"}, "geometry": None}
+    assert clicked_county(feature("620102"), counties) == ("兰州市", "620102")
+    assert clicked_county(feature("630106"), counties) == ("西宁市", "630106")
+    assert clicked_county(feature("tr-lanzhou-hezuo-railway"), counties) is None  # a record, not a county
+    assert clicked_county({"properties": {}}, counties) is None
+    assert clicked_county(None, counties) is None
+    assert clicked_county("◆ 城关区", counties) is None  # anything else the component may send
 
 
 @pytest.mark.browser
@@ -153,7 +157,7 @@ def test_layer_toggles_follow_the_url_and_write_it_back(app):
 
 
 def test_amap_gets_its_own_map_files_shifted_to_gcj02():
-    from dashboard import map_data
+    from app.cached_data import map_data
 
     wgs, gcj = map_data("counties", False, "zh"), map_data("counties", True, "zh")
     assert wgs.filename.startswith("counties-zh-wgs84-") and gcj.filename.startswith("counties-zh-gcj02-")

@@ -16,7 +16,7 @@ def _script(lang: str = "zh", broken: bool = False) -> None:
 
     from geo.counties import load_counties
     from geo.gazetteer import load_places
-    from upload_panel import upload_panel, uploaded_rows
+    from app.upload_panel import upload_panel, uploaded_rows
 
     counties = None if broken else load_counties()
     places = load_places()

@@ -1,0 +1,92 @@
+"""The dashboard's cached data adapters: layers loaded once per server, and the map files the page
+fetches (one per layer and variant, content-hashed under static/web/)."""
+
+from __future__ import annotations
+
+import logging
+
+import geopandas as gpd
+import streamlit as st
+
+from geo import plan_data
+from geo.registry import sublayer_members
+from layers.basemap_layers import context_collection, water_collection
+from layers.counties import county_collection, unit_outline_collection
+from layers.geojson_layer import Source
+from layers.plan_items import catalogue_collection, presentation
+from layers import published
+from layers.published import Publication, publication
+from layers.tile_basemaps import TileBasemap
+
+log = logging.getLogger("dashboard.data")
+PER_RUN = ("counties", "catalogue", "places")
+"""What every rerun reads; the basemap layers stay in their own caches (unpickling them costs)."""
+
+
+def is_gcj02(basemap: TileBasemap | None) -> bool:
+    """Whether the layers must be shifted to GCJ-02 to sit on this basemap's tiles."""
+    return basemap is not None and basemap.gcj02
+
+
+@st.cache_data(show_spinner=False)
+def load_all() -> dict[str, gpd.GeoDataFrame]:
+    """Every layer, loaded and validated once per server."""
+    return plan_data.load_all()
+
+
+@st.cache_data(show_spinner=False)
+def plan_data_for_run() -> dict[str, gpd.GeoDataFrame]:
+    """What every rerun reads (counties, catalogue, places)."""
+    data = load_all()
+    return {k: data[k] for k in PER_RUN}
+
+
+@st.cache_data(show_spinner=False)
+def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
+    """What the browser draws (see geo.plan_data.web_layers)."""
+    return plan_data.web_layers(load_all(), gcj02)
+
+
+@st.cache_data(show_spinner=False)
+def web_counties(gcj02: bool) -> gpd.GeoDataFrame:
+    """The counties as drawn (for their labels)."""
+    return web_layers(gcj02)["counties"]
+
+
+@st.cache_data(show_spinner=False)
+def presented_catalogue(lang: str, compare: bool, gcj02: bool) -> gpd.GeoDataFrame:
+    """Every drawn record with its tooltip, popup and style, once per language and colouring."""
+    return presentation(web_layers(gcj02)["catalogue"], lang, compare)
+
+
+@st.cache_data(show_spinner=False)
+def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, filled: bool = True) -> Publication:
+    """One layer's GeoJSON for the page to fetch: made once per server and variant."""
+    web, crs = web_layers(gcj02), "gcj02" if gcj02 else "wgs84"
+    if layer == "context":
+        return publication(f"context-{'filled' if filled else 'lines'}-{crs}",
+                           context_collection(web["context"], filled))
+    if layer == "water":
+        return publication(f"water-{crs}", water_collection(web["rivers"], web["lakes"]))
+    if layer == "counties":
+        return publication(f"counties-{lang}-{crs}", county_collection(web["counties"], lang))
+    if layer == "units":
+        return publication(f"units-{crs}", unit_outline_collection(web["unit_outlines"]))
+    colouring = "compare" if compare else "category"
+    return publication(f"catalogue-{lang}-{colouring}-{crs}",
+                       catalogue_collection(presented_catalogue(lang, compare, gcj02)))
+
+
+def served(item: Publication) -> Source:
+    """The URL the page fetches the data from; the data inline when it cannot be written."""
+    try:
+        return published.publish(item)  # looked up on each call: tests replace it
+    except OSError as exc:
+        log.warning("cannot write %s under static/web (%s): the map data is sent inline", item.name, exc)
+        return item.collection()
+
+
+@st.cache_data(show_spinner=False)
+def members() -> dict[str, frozenset[str]]:
+    """The record ids of each sub-layer."""
+    return sublayer_members(plan_data_for_run()["catalogue"])

@@ -1,0 +1,119 @@
+"""The map: a constant base map, the layers that change with the filters, the legend, and the click
+that makes a county the filter."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from app.cached_data import is_gcj02, load_all, map_data, members, plan_data_for_run, served, web_counties
+from app.shareable_state import AppState
+from geo.plan_data import to_gcj02
+from geo.registry import BASE_LAYERS, SUBLAYERS
+from layers.base_map import base_map, pane_name
+from layers.basemap_layers import context_group, water_group
+from layers.counties import counties_group, county_labels_group, plan_units_group, selected_county_layer
+from layers.geojson_layer import ID
+from layers.highlight import highlight_group
+from layers.imported_projects import imported_group
+from layers.labels import prefecture_name, t
+from layers.layer_control import GroupedLayers, expose
+from layers.map_legend import legend_entries, legend_of
+from layers.sublayers import sublayer_group
+from layers.tile_basemaps import TileBasemap, add_tiles
+
+MAP_KEY = "map"
+MAP_HEIGHT = 640
+CLICK = "last_active_drawing"
+"""The one object the map returns: the GeoJSON feature last clicked (panning never reruns the app)."""
+
+
+def clicked_county(feature: dict | None, counties: gpd.GeoDataFrame) -> tuple[str, str] | None:
+    """(prefecture, adcode) of a clicked county feature (its id is the adcode); None for any other."""
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    adcode = properties.get(ID) if isinstance(properties, dict) else None
+    hit = counties[counties["adcode"] == adcode] if isinstance(adcode, str) else counties.iloc[0:0]
+    return (hit["prefecture"].iloc[0], adcode) if len(hit) else None
+
+
+def on_map_click() -> None:
+    """A click on a county makes it (and its city) the filter."""
+    feature = (st.session_state.get(MAP_KEY) or {}).get(CLICK)
+    hit = clicked_county(feature, plan_data_for_run()["counties"])
+    if hit:
+        st.session_state["w_cities"] = [hit[0]]
+        st.session_state["w_county"] = hit[1]
+
+
+def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple[folium.Map, list]:
+    """The constant part of the map (changes only with the basemap, language and base layers), and
+    its toggleable layers as the layer control names them. Its data is fetched, not sent."""
+    m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True)
+    gcj02, lang = is_gcj02(tiles), state.lang
+    if tiles is not None:
+        add_tiles(m, tiles)
+    context_group(served(map_data("context", gcj02, filled=tiles is None)), pane=pane_name("context")).add_to(m)
+    if tiles is None:
+        water_group(served(map_data("water", gcj02)), pane=pane_name("water")).add_to(m)
+    makers = {
+        "counties": lambda: counties_group(served(map_data("counties", gcj02, lang)), lang, pane_name("counties")),
+        "units": lambda: plan_units_group(served(map_data("units", gcj02)), lang, pane_name("units")),
+        "labels": lambda: county_labels_group(web_counties(gcj02), lang),
+    }
+    exposed = [expose(makers[key]().add_to(m), m, f"lxpm_base_{key}") for key in BASE_LAYERS if key in state.layers]
+    return m, exposed
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
+    """The legend entries of the records drawn (by id)."""
+    data = plan_data_for_run()
+    catalogue, counties = data["catalogue"], data["counties"]
+    context = load_all()["context"]
+    names = {p: prefecture_name(p, lang, context) for p in counties["prefecture"].unique()}
+    return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
+                          counties if with_counties else None, names)
+
+
+def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list, filtered_ids: list[str]):
+    """The feature groups that change with the filters (record ids over the served data), the layer
+    control over all groups, and the ids drawn."""
+    lang, gcj02 = state.lang, is_gcj02(tiles)
+    groups, control = [], {t("group_base", lang): base_layers}
+    if state.county:
+        selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
+        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county,
+                              pane_name("selected")).add_to(selected)
+        groups.append(selected)
+    records = served(map_data("catalogue", gcj02, lang, state.compare))
+    if state.selected in filtered_ids:
+        groups.append(highlight_group(records, state.selected, lang, pane_name("highlight")))
+    shown, by_sublayer = [], members()
+    for sub in SUBLAYERS:
+        if sub.key not in state.layers:
+            continue
+        ids = [i for i in filtered_ids if i in by_sublayer[sub.key]]
+        group = sublayer_group(sub, lang, records, ids, pane_name("records"))
+        groups.append(group)
+        control.setdefault(t(f"group_{sub.group}", lang), []).append(group)
+        shown += ids
+    return groups, control, tuple(dict.fromkeys(shown))
+
+
+def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
+             imported: gpd.GeoDataFrame | None) -> None:
+    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn."""
+    view = st.session_state["view"]
+    m, base_layers = build_base(state, tiles, view)
+    groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))
+    if imported is not None:
+        group = imported_group(to_gcj02(imported) if is_gcj02(tiles) else imported, state.lang)
+        groups.append(group)
+        control[t("layer_imported", state.lang)] = [group]
+    groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), state.lang, state.compare,
+                                         "counties" in state.layers), state.lang))
+    st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[CLICK],
+              center=view[:2], zoom=view[2], feature_group_to_add=groups,
+              layer_control=GroupedLayers(control, collapsed=True), on_change=on_map_click)

@@ -1,0 +1,60 @@
+"""The linked project table: a chosen row highlights its record on the map."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, record_name, t
+
+TABLE_DELAY_S = 1.0
+"""On a session's first load the table is drawn this long after the rest: its data grid costs the
+browser about 0.9 s, and the map above it should show first. Every later run draws it at once."""
+
+
+def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+    """The records as the table shows them (with their id, not displayed)."""
+    return pd.DataFrame({
+        "id": filtered["id"],
+        t("col_name", lang): [record_name(r, lang) for _, r in filtered.iterrows()],
+        t("col_category", lang): filtered["category"].map(lambda c: label(CATEGORY_LABELS, c, lang)),
+        t("col_subtype", lang): filtered["subtype"].map(lambda c: label(SUBTYPE_LABELS, c, lang)),
+        t("col_cities", lang): filtered["cities"].map("、".join),
+        t("col_verb", lang): filtered["verb"],
+        t("col_docs", lang): filtered["docs"].map(lambda ds: doc_names(ds, lang)),
+        t("col_section", lang): filtered["sources"].map(lambda ss: "；".join(s["section"] for s in ss)),
+        t("col_quote", lang): filtered["sources"].map(lambda ss: ss[0]["quote"] if ss else ""),
+    }).reset_index(drop=True)
+
+
+def _reveal_table() -> None:
+    """On its timed run (not the one inside the page's first run), ask for the run that draws the
+    table; that run no longer calls this fragment, so its timer stops."""
+    if st.session_state.pop("table_waiting", False):
+        return
+    st.rerun(scope="app")
+
+
+def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool) -> None:
+    """The linked table, or on a session's first load a note and the timer that brings the table
+    just after the map."""
+    st.markdown(f"#### {t('table', lang)}")
+    if first_load:
+        st.caption(t("table_loading", lang))
+        st.session_state["table_waiting"] = True
+        st.fragment(_reveal_table, run_every=TABLE_DELAY_S)()
+        return
+    frame = table(filtered, lang)
+    event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
+                         on_select="rerun", selection_mode="single-row", key="table")
+    rows = list(event.selection.rows) if event and event.selection else []
+    if rows != st.session_state.get("table_rows", []):  # the user picked (or cleared) a row
+        st.session_state["table_rows"] = rows
+        chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
+        if chosen != st.session_state.get("selected", ""):
+            st.session_state["selected"] = chosen
+            st.rerun()
+    selected = st.session_state.get("selected", "")
+    if selected in set(frame["id"]):
+        st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
