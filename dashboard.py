@@ -16,6 +16,7 @@ from app.sidebar import county_options, sidebar
 from app.statistics import statistics
 from app.table import table_section
 from app.upload_panel import uploaded_rows
+from app.warm_start import warm_start
 from geo.filters import filter_catalogue
 from geo.project_import import filter_imported
 from geo.schema import DataFileError
@@ -81,5 +82,7 @@ def main() -> None:
     export_panel(state, filtered, vocab)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # each session's run of the page
     main()
+else:  # `streamlit run dashboard.py` imports this module once to serve it: warm before listening
+    app = st.App(__file__, lifespan=warm_start)

@@ -1,0 +1,44 @@
+"""Everything a first page needs, made before the server listens: layers loaded, caches filled and
+every map file published, for both languages, so no visitor's request pays for building them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from app.cached_data import load_all, map_data, members, plan_data_for_run, served, web_counties
+from layers.labels import LANGUAGES
+
+log = logging.getLogger("dashboard.warm")
+OFFLINE_LAYERS = ("context", "water", "units")
+
+
+def prepare(gcj02_too: bool = False) -> list[str]:
+    """Load, cache and publish what the default basemap's pages fetch; the URLs published."""
+    load_all()
+    plan_data_for_run()
+    members()
+    urls = []
+    for gcj02 in (False, True) if gcj02_too else (False,):
+        web_counties(gcj02)
+        urls += [served(map_data(layer, gcj02)) for layer in OFFLINE_LAYERS]
+        urls.append(served(map_data("context", gcj02, filled=False)))
+        for lang in LANGUAGES:
+            urls.append(served(map_data("counties", gcj02, lang)))
+            urls += [served(map_data("catalogue", gcj02, lang, compare)) for compare in (False, True)]
+    return [u for u in urls if isinstance(u, str)]
+
+
+@asynccontextmanager
+async def warm_start(_app: object) -> AsyncIterator[None]:
+    """The server's lifespan: prepare() runs before the first connection is accepted."""
+    started = time.perf_counter()
+    try:
+        urls = await asyncio.to_thread(prepare)
+        log.info("warm start: %d map files ready in %.1f s", len(urls), time.perf_counter() - started)
+    except Exception as exc:  # the page then shows the problem itself (e.g. a missing data file)
+        log.error("warm start failed, pages will build what they need: %s", exc)
+    yield
