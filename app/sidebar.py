@@ -18,9 +18,8 @@ MAX_SEARCH_CHARS = 60
 
 def county_options(counties: gpd.GeoDataFrame, cities: list[str]) -> list[str]:
     """The county filter's choices ("" for all) within the chosen cities."""
-    if cities:
-        counties = counties[counties["prefecture"].isin(cities)]
-    return ["", *counties.sort_values("adcode")["adcode"]]
+    order = sorted(zip(counties["adcode"], counties["prefecture"]))
+    return ["", *(a for a, p in order if not cities or p in cities)]
 
 
 def layer_names(lang: str) -> dict[str, str]:

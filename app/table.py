@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, record_name, t
+from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, name_column, t
 
 TABLE_DELAY_S = 1.0
 """On a session's first load the table is drawn this long after the rest: its data grid costs the
@@ -17,7 +17,7 @@ def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
     """The records as the table shows them (with their id, not displayed)."""
     return pd.DataFrame({
         "id": filtered["id"],
-        t("col_name", lang): [record_name(r, lang) for _, r in filtered.iterrows()],
+        t("col_name", lang): filtered[name_column(lang)],
         t("col_category", lang): filtered["category"].map(lambda c: label(CATEGORY_LABELS, c, lang)),
         t("col_subtype", lang): filtered["subtype"].map(lambda c: label(SUBTYPE_LABELS, c, lang)),
         t("col_cities", lang): filtered["cities"].map("、".join),

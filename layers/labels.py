@@ -253,9 +253,14 @@ def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
     return str(hit["name_en"].iloc[0]) if not hit.empty else city
 
 
+def name_column(lang: str) -> str:
+    """The column that holds a record's (or a county's) full name in the language."""
+    return "name_zh" if lang == "zh" else "name_en"
+
+
 def record_name(row, lang: str) -> str:
     """A catalogue record's (or a county's) name in the language."""
-    return row["name_zh"] if lang == "zh" else row["name_en"]
+    return row[name_column(lang)]
 
 
 def doc_names(docs, lang: str) -> str:
