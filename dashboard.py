@@ -29,10 +29,10 @@ from layers.base_map import base_map, pane_name
 from layers.basemap_layers import context_collection, context_group, water_collection, water_group
 from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_collection, county_labels_group,
                              plan_units_group, selected_county_layer, unit_outline_collection)
-from layers.figure_render import render_figure
-from layers.figure_views import PRESETS as FIGURE_PRESETS
-from layers.figure_views import city_name
-from layers.figures import FigureSpec
+from figures.render import render_figure
+from figures.views import PRESETS as FIGURE_PRESETS
+from figures.views import city_name
+from figures.figure import FigureSpec
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t

@@ -119,7 +119,7 @@ def render_png(html: str, width: int, height: int, scale: float) -> bytes:
 
 def render_figure(spec, data: dict[str, gpd.GeoDataFrame], browser: FigureBrowser | None = None) -> bytes:
     """A FigureSpec drawn and rendered to PNG (in the given browser, or a fresh one)."""
-    from layers.figures import figure_html
+    from figures.figure import figure_html
 
     html = figure_html(spec, data)
     if browser is not None:

@@ -13,11 +13,11 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image
 
-from layers.figure_base import short_county_name
-from layers.figure_deck import deck_specs
-from layers.figure_sources import DATASETS, dataset_versions, source_text
-from layers.figure_views import PRESETS, resolve_city, view_bounds, visible_box, VIEWS
-from layers.figures import FigureSpec, check_spec, figure_html, figure_texts
+from figures.base_drawing import short_county_name
+from figures.deck import deck_specs
+from figures.sources import DATASETS, dataset_versions, source_text
+from figures.views import PRESETS, resolve_city, view_bounds, visible_box, VIEWS
+from figures.figure import FigureSpec, check_spec, figure_html, figure_texts
 from layers.offline_assets import VENDOR_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ def test_deck_has_the_figures_and_every_city(counties):
 
 
 def _cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "layers", *args], cwd=ROOT, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "figures", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout)
 
 
@@ -188,7 +188,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(args, message):
 
 @pytest.fixture(scope="module")
 def browser():
-    from layers.figure_render import FigureBrowser
+    from figures.render import FigureBrowser
 
     with FigureBrowser() as b:
         yield b
@@ -205,7 +205,7 @@ def _distinct_colours(png: bytes) -> int:
                                   FigureSpec("current", layers=("counties", "rail", "nodes"), **SMALL)],
                          ids=lambda s: f"{s.view}-{s.lang}")
 def test_each_view_exports_a_png_of_the_requested_size(spec, data, browser):
-    from layers.figure_render import render_figure
+    from figures.render import render_figure
 
     start = time.perf_counter()
     png = render_figure(spec, data, browser)
@@ -262,7 +262,7 @@ def test_chinese_text_is_drawn_with_a_cjk_font(data, browser):
 
 @pytest.mark.browser
 def test_default_size_is_a_3840x2160_png(data):
-    from layers.figure_render import render_figure
+    from figures.render import render_figure
 
     spec = FigureSpec("fig1")
     assert (spec.width, spec.height, spec.scale) == (1920, 1080, 2.0)

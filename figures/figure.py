@@ -7,17 +7,17 @@ from dataclasses import dataclass, replace
 import folium
 import geopandas as gpd
 
+from figures.base_drawing import (base_legend_entries, category_legend_entries, city_group, city_outline_group,
+                                  county_names_group, figure_items_layer, plan_area_group, plan_outline_group,
+                                  prefecture_labels_group, record_labels_group)
+from figures.page import FigureReady, add_page, page_overlays
+from figures.sources import source_text
+from figures.views import (ALL_SUBLAYERS, BASE_LAYERS, VIEWS, View, city_name, clip, resolve_city, view_bounds,
+                           view_rows, visible_box)
 from layers import styles
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
 from layers.counties import counties_group, plan_units_group
-from layers.figure_base import (base_legend_entries, category_legend_entries, city_group, city_outline_group,
-                                county_names_group, figure_items_layer, plan_area_group, plan_outline_group,
-                                prefecture_labels_group, record_labels_group)
-from layers.figure_page import FigureReady, add_page, page_overlays
-from layers.figure_sources import source_text
-from layers.figure_views import (ALL_SUBLAYERS, BASE_LAYERS, VIEWS, View, city_name, clip, resolve_city,
-                                 view_bounds, view_rows, visible_box)
 from layers.labels import LANGUAGES, t
 from layers.legend import LegendEntry, legend_html
 from layers.map_legend import legend_entries

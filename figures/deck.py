@@ -13,11 +13,11 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from figures.figure import FigureSpec, FigureTexts, figure_html, figure_texts
+from figures.page import unit
+from figures.render import FigureBrowser
+from figures.views import plan_cities
 from layers import styles
-from layers.figure_page import unit
-from layers.figure_render import FigureBrowser
-from layers.figure_views import plan_cities
-from layers.figures import FigureSpec, FigureTexts, figure_html, figure_texts
 
 SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
 DECK_VIEWS = ("fig1", "fig3", "fig4", "fig5")
