@@ -32,7 +32,7 @@ from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_collect
 from figures.render import render_figure
 from figures.views import PRESETS as FIGURE_PRESETS
 from figures.views import city_name
-from figures.figure import FigureSpec
+from figures.spec import FigureSpec
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, label, t

@@ -58,7 +58,8 @@ def _out_path(text: str, suffix: str) -> Path:
 
 def _figure(args: argparse.Namespace) -> int:
     from figures.render import render_figure
-    from figures.figure import FigureSpec, check_spec, figure_texts
+    from figures.spec import FigureSpec, check_spec
+    from figures.texts import figure_texts
 
     if args.view == "city" and not args.city:
         raise ValueError("the city view needs --city, a prefecture-level city such as 兰州市")
@@ -82,7 +83,7 @@ def _figure(args: argparse.Namespace) -> int:
 
 def _deck(args: argparse.Namespace) -> int:
     from figures.deck import build_deck, deck_specs
-    from figures.figure import check_spec
+    from figures.spec import check_spec
 
     out = _out_path(args.out, ".pptx")
     width, height = args.size

@@ -13,9 +13,11 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from figures.figure import FigureSpec, FigureTexts, figure_html, figure_texts
+from figures.figure import figure_html
 from figures.page import unit
 from figures.render import FigureBrowser
+from figures.spec import FigureSpec
+from figures.texts import FigureTexts, figure_texts
 from figures.views import plan_cities
 from layers import styles
 

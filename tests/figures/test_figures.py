@@ -13,11 +13,13 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image
 
-from figures.base_drawing import short_county_name
 from figures.deck import deck_specs
+from figures.figure import figure_html
+from figures.name_labels import short_county_name
 from figures.sources import DATASETS, dataset_versions, source_text
+from figures.spec import FigureSpec, check_spec
+from figures.texts import figure_texts
 from figures.views import PRESETS, resolve_city, view_bounds, visible_box, VIEWS
-from figures.figure import FigureSpec, check_spec, figure_html, figure_texts
 from layers.offline_assets import VENDOR_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
