@@ -14,13 +14,13 @@ ETHNIC_GROUPS = ("保安族", "东乡族", "撒拉族", "回族", "土族", "藏
 _POINTS = ("Point", "MultiPoint")
 
 
-def _label_marker(lat: float, lon: float, text: str, css_class: str, css: str,
-                  priority: float) -> folium.Marker:
-    """A name label; the page hides the lower-priority one of two overlapping labels."""
+def _label_marker(lat: float, lon: float, text: str, css_class: str, priority: float,
+                  right_of: int = 0) -> folium.Marker:
+    """A name label styled by its class in page.css, right_of px right of its point; the page hides the
+    lower-priority one of two overlapping labels."""
     return folium.Marker([lat, lon], interactive=False, icon=folium.DivIcon(
-        html=(f"<div class='{css_class}' data-priority='{priority:.0f}' style=\"{css}\">"
-              f"{html.escape(text)}</div>"),
-        icon_size=(0, 0), icon_anchor=(0, 0)))
+        html=f"<div class='{css_class}' data-priority='{priority:.0f}'>{html.escape(text)}</div>",
+        icon_size=(0, 0), icon_anchor=(-right_of, 0)))
 
 
 def short_county_name(name_zh: str) -> str:
@@ -44,9 +44,7 @@ def county_names_group(counties: gpd.GeoDataFrame, lang: str,
     for _, row in counties.iterrows():
         point = row.geometry.representative_point()
         text = short_county_name(row["name_zh"]) if lang == "zh" else row["name_en"].split(" ")[0]
-        _label_marker(point.y, point.x, text, "county-label",
-                      styles.FIGURE_LABEL_CSS + "transform:translate(-50%,-50%);",
-                      row["area_km2"]).add_to(group)
+        _label_marker(point.y, point.x, text, "county-label", row["area_km2"]).add_to(group)
     return group
 
 
@@ -58,7 +56,6 @@ def prefecture_labels_group(counties: gpd.GeoDataFrame, lang: str, names: dict[s
         point = shapely.union_all(part.geometry.values).representative_point()
         text = prefecture if lang == "zh" else names.get(prefecture, prefecture)
         _label_marker(point.y, point.x, text, "fig-prefecture-label",
-                      styles.FIGURE_PREFECTURE_LABEL_CSS + "transform:translate(-50%,-50%);",
                       styles.FIGURE_PREFECTURE_LABEL_PRIORITY).add_to(group)
     return group
 
@@ -85,6 +82,5 @@ def record_labels_group(rows: gpd.GeoDataFrame, lang: str,
         radius = styles.POINT_RADIUS.get(row["subtype"], styles.DEFAULT_POINT_RADIUS)
         for point in getattr(row.geometry, "geoms", [row.geometry]):
             _label_marker(point.y, point.x, short_name(row, lang), "fig-label",
-                          styles.FIGURE_LABEL_CSS + f"transform:translate({radius + 3}px,-50%);",
-                          styles.FIGURE_RECORD_LABEL_PRIORITY + radius).add_to(group)
+                          styles.FIGURE_RECORD_LABEL_PRIORITY + radius, right_of=radius + 3).add_to(group)
     return group

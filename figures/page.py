@@ -1,4 +1,7 @@
-"""The page around a figure's map: title band, legend panel, source line, and the ready signal."""
+"""The page around a figure's map: title band, legend panel, source line, and the ready signal.
+
+The page's CSS and scripts are files in static/figures/, inlined as text (a figure page is one file).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,15 @@ import folium
 from branca.element import MacroElement, Template
 
 from layers import styles
+from layers.offline_assets import STATIC_DIR
+
+FIGURE_STATIC = STATIC_DIR / "figures"
+PAGE_CSS = FIGURE_STATIC / "page.css"
+"""The page's layout and label styles, reading the sizes page_sizes gives it."""
+PAGE_SIZES_JS = FIGURE_STATIC / "page_sizes.js"
+"""Sets page_sizes' custom properties in the head, before the map is laid out."""
+PAGE_READY_JS = FIGURE_STATIC / "page_ready.js"
+"""The page's last script: scale bar, legend and view fitted, labels decluttered, then figureReady."""
 
 
 def unit(width: int, height: int) -> float:
@@ -17,55 +29,35 @@ def unit(width: int, height: int) -> float:
     return min(width / design_w, height / design_h)
 
 
-def page_css(width: int, height: int) -> str:
-    """The page layout (a grid: title band, map and legend panel, source line) scaled to the page."""
+def page_sizes(width: int, height: int) -> dict[str, str]:
+    """The custom properties page.css reads: the layout's sizes scaled to the page, its colours and font."""
     u = unit(width, height)
 
     def px(v: float) -> str:
         return f"{v * u:.2f}px"
 
-    return f"""<style>
-html, body {{ width:{width}px !important; height:{height}px !important; margin:0; padding:0;
-  overflow:hidden; }}
-body {{ display:grid; grid-template-columns:minmax(0,1fr) {px(styles.FIGURE_PANEL_WIDTH)};
-  grid-template-rows:{px(styles.FIGURE_TITLE_BAND)} minmax(0,1fr) auto;
-  grid-template-areas:"title title" "map panel" "src src"; background:{styles.FIGURE_PAGE_BG};
-  color:{styles.FIGURE_TEXT}; font-family:{styles.FIGURE_FONT}; }}
-body * {{ font-family:{styles.FIGURE_FONT}; }}
-.folium-map {{ grid-area:map; position:relative !important; width:auto !important; height:auto !important;
-  left:0 !important; top:0 !important; border-top:1px solid {styles.FIGURE_RULE};
-  border-bottom:1px solid {styles.FIGURE_RULE}; }}
-.leaflet-container {{ background:{styles.BACKGROUND}; font-family:{styles.FIGURE_FONT}; }}
-.figure-head {{ grid-area:title; display:flex; align-items:center; justify-content:space-between;
-  padding:0 {px(styles.FIGURE_PAD)}; overflow:hidden; }}
-.figure-title {{ font-size:{px(styles.FIGURE_TITLE_SIZE)}; font-weight:bold; line-height:1.2;
-  white-space:nowrap; }}
-.figure-subtitle {{ font-size:{px(styles.FIGURE_SUBTITLE_SIZE)}; color:{styles.FIGURE_MUTED_TEXT};
-  margin-top:{px(4)}; white-space:nowrap; }}
-.figure-badge {{ font-size:{px(styles.FIGURE_BADGE['size'])}; color:{styles.FIGURE_BADGE['color']};
-  border:{px(2)} solid {styles.FIGURE_BADGE['border']}; border-radius:{px(4)}; padding:{px(3)} {px(10)};
-  white-space:nowrap; }}
-.figure-panel {{ grid-area:panel; overflow:hidden; padding:{px(styles.FIGURE_PAD * 0.75)};
-  border-top:1px solid {styles.FIGURE_RULE}; border-bottom:1px solid {styles.FIGURE_RULE};
-  border-left:1px solid {styles.FIGURE_RULE}; box-sizing:border-box; }}
-.figure-panel .map-legend {{ font-size:12px; line-height:16px; }}
-.figure-panel .legend-title {{ font-weight:bold; font-size:14px; margin-bottom:4px; }}
-.figure-panel .legend-row {{ display:flex; align-items:center; gap:4px; break-inside:avoid; margin:1px 0; }}
-.figure-panel .legend-row svg {{ flex:none; }}
-.figure-panel.solid-swatches rect {{ fill-opacity:{styles.FIGURE_LEGEND_SOLID_OPACITY}; }}
-.figure-panel .legend-foot {{ color:{styles.FIGURE_MUTED_TEXT}; font-size:11px; margin-top:6px;
-  line-height:14px; }}
-.figure-sources {{ grid-area:src; font-size:{px(styles.FIGURE_SOURCE_SIZE)}; color:{styles.FIGURE_MUTED_TEXT};
-  line-height:1.35; padding:{px(8)} {px(styles.FIGURE_PAD)} {px(10)}; }}
-.leaflet-control-scale-line {{ font-size:{px(styles.FIGURE_SCALE_SIZE)}; line-height:1.3;
-  border-width:0 {px(2)} {px(2)}; border-color:#333; background:rgba(255,255,255,0.85); padding:0 {px(6)}; }}
-.leaflet-bottom.leaflet-left .leaflet-control {{ margin-left:{px(styles.FIGURE_PAD * 0.6)};
-  margin-bottom:{px(styles.FIGURE_PAD * 0.6)}; }}
-.north-arrow {{ zoom:{styles.FIGURE_NORTH_ZOOM * u:.3f}; }}
-.county-label, .fig-label {{ font-size:{px(styles.FIGURE_LABEL_SIZE)} !important; }}
-.fig-prefecture-label {{ font-size:{px(styles.FIGURE_PREFECTURE_LABEL_SIZE)}; }}
-.leaflet-control-attribution {{ display:none; }}
-</style>"""
+    return {
+        "--page-width": f"{width}px", "--page-height": f"{height}px",
+        "--panel-width": px(styles.FIGURE_PANEL_WIDTH), "--title-band": px(styles.FIGURE_TITLE_BAND),
+        "--pad": px(styles.FIGURE_PAD), "--panel-pad": px(styles.FIGURE_PAD * 0.75),
+        "--control-margin": px(styles.FIGURE_PAD * 0.6),
+        "--title-size": px(styles.FIGURE_TITLE_SIZE), "--subtitle-size": px(styles.FIGURE_SUBTITLE_SIZE),
+        "--badge-size": px(styles.FIGURE_BADGE["size"]), "--source-size": px(styles.FIGURE_SOURCE_SIZE),
+        "--scale-size": px(styles.FIGURE_SCALE_SIZE), "--label-size": px(styles.FIGURE_LABEL_SIZE),
+        "--prefecture-label-size": px(styles.FIGURE_PREFECTURE_LABEL_SIZE),
+        **{f"--px-{n}": px(n) for n in (2, 3, 4, 6, 8, 10)},
+        "--north-zoom": f"{styles.FIGURE_NORTH_ZOOM * u:.3f}",
+        "--page-bg": styles.FIGURE_PAGE_BG, "--map-bg": styles.BACKGROUND, "--text": styles.FIGURE_TEXT,
+        "--muted-text": styles.FIGURE_MUTED_TEXT, "--rule": styles.FIGURE_RULE, "--font": styles.FIGURE_FONT,
+        "--badge-color": styles.FIGURE_BADGE["color"], "--badge-border": styles.FIGURE_BADGE["border"],
+        "--legend-solid-opacity": str(styles.FIGURE_LEGEND_SOLID_OPACITY),
+    }
+
+
+def _json_data(element_id: str, value: object) -> str:
+    """A JSON data block the page's scripts read (no '<' inside, so it cannot end the element early)."""
+    text = json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+    return f"<script type='application/json' id='{element_id}'>{text}</script>"
 
 
 def page_overlays(title: str, subtitle: str, badge: str, legend: str, sources: str,
@@ -82,63 +74,8 @@ def page_overlays(title: str, subtitle: str, badge: str, legend: str, sources: s
 
 
 _READY = Template("""
-{% macro script(this, kwargs) %}
-(function() {
-  var map = {{ this._parent.get_name() }};
-  var fit = {{ this.fit }};
-  L.control.scale({position: 'bottomleft', imperial: false, maxWidth: {{ this.scale_width }}}).addTo(map);
-  function fitLegend() {
-    // Shrink the legend until it fits its panel; two columns when one is not enough.
-    var panel = document.querySelector('.figure-panel');
-    var legend = panel && panel.querySelector('.map-legend');
-    if (!legend) { return; }
-    function overflows() {
-      var p = panel.getBoundingClientRect(), l = legend.getBoundingClientRect();
-      return l.bottom > p.bottom - 4 || l.right > p.right - 2;
-    }
-    var columns = [1, 2];
-    for (var c = 0; c < columns.length; c++) {
-      legend.style.columnCount = columns[c];
-      for (var z = {{ this.legend_zoom }}; z >= {{ this.legend_min_zoom }}; z *= 0.94) {
-        legend.style.zoom = z;
-        if (!overflows()) { return; }
-      }
-    }
-  }
-  function declutter() {
-    // Of two overlapping name labels keep the one of higher data-priority; none over the controls.
-    var box = map.getContainer().getBoundingClientRect(), gap = 2;
-    var placed = Array.prototype.map.call(document.querySelectorAll('.leaflet-control'),
-                                          function(c) { return c.getBoundingClientRect(); });
-    var labels = Array.prototype.slice.call(document.querySelectorAll('[data-priority]'));
-    labels.sort(function(a, b) { return b.dataset.priority - a.dataset.priority; });
-    labels.forEach(function(el) {
-      var r = el.getBoundingClientRect();
-      var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-      var hit = !inside || placed.some(function(p) {
-        return r.left < p.right + gap && r.right > p.left - gap
-          && r.top < p.bottom + gap && r.bottom > p.top - gap;
-      });
-      if (hit) { el.style.visibility = 'hidden'; } else { placed.push(r); }
-    });
-  }
-  function ready() {
-    fitLegend();
-    map.invalidateSize({animate: false});
-    if (fit.center) {
-      map.setView(fit.center, fit.zoom, {animate: false});
-    } else {
-      map.fitBounds(fit.bounds, {padding: [fit.padding, fit.padding], animate: false});
-    }
-    declutter();
-    requestAnimationFrame(function() {
-      requestAnimationFrame(function() { window.figureReady = true; });
-    });
-  }
-  window.figureReady = false;
-  document.fonts.ready.then(ready);
-})();
-{% endmacro %}
+{% macro html(this, kwargs) %}{{ this.options }}{% endmacro %}
+{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}
 """)
 
 
@@ -154,6 +91,7 @@ class FigureReady(MacroElement):
                  center: tuple[float, float] | None = None, zoom: float | None = None) -> None:
         super().__init__()
         self._name = "FigureReady"
+        self.code = PAGE_READY_JS.read_text(encoding="utf-8")
         u = unit(width, height)
         fit: dict = {"padding": round(styles.FIGURE_FIT_PADDING * u, 1)}
         if center is not None and zoom is not None:
@@ -161,14 +99,26 @@ class FigureReady(MacroElement):
         else:
             west, south, east, north = bounds
             fit["bounds"] = [[south, west], [north, east]]
-        self.fit = json.dumps(fit)
+        self.fit = fit
         self.scale_width = round(styles.FIGURE_SCALE_BAR_WIDTH * u)
         self.legend_zoom = round(styles.FIGURE_LEGEND_ZOOM * u, 3)
         self.legend_min_zoom = round(styles.FIGURE_LEGEND_MIN_ZOOM * u, 3)
+
+    def render(self, **kwargs) -> None:
+        """Render with the map's name known (it is the parent's, set when added)."""
+        self.options = _json_data("figure-ready", {
+            "map": self._parent.get_name(), "fit": self.fit, "scaleWidth": self.scale_width,
+            "legendZoom": self.legend_zoom, "legendMinZoom": self.legend_min_zoom})
+        super().render(**kwargs)
 
 
 def add_page(m: folium.Map, width: int, height: int, overlays: str) -> None:
     """Lay the map out as a figure page of the given size, with the overlays around it."""
     root = m.get_root()
-    root.header.add_child(folium.Element(page_css(width, height)), name="figure_css")
+    root.header.add_child(folium.Element(_json_data("figure-page-sizes", page_sizes(width, height))),
+                          name="figure_sizes")
+    root.header.add_child(folium.Element(f"<script>{PAGE_SIZES_JS.read_text(encoding='utf-8')}</script>"),
+                          name="figure_sizes_script")
+    root.header.add_child(folium.Element(f"<style>{PAGE_CSS.read_text(encoding='utf-8')}</style>"),
+                          name="figure_css")
     root.html.add_child(folium.Element(overlays), name="figure_overlays")
