@@ -10,8 +10,9 @@ import streamlit as st
 from app.cached_data import load_all
 from app.shareable_state import AppState, Vocabulary
 from geo.registry import EXPORTED_PRESETS
-from layers.figure_render import render_figure
-from layers.figures import FigureSpec
+from figures.browser_lookup import browser_status
+from figures.render import render_figure
+from figures.spec import FigureSpec
 from layers.labels import t
 
 log = logging.getLogger("dashboard.export")
@@ -23,6 +24,10 @@ def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary)
     """View, city and size choices; the picture made on click and offered as a download."""
     lang = state.lang
     st.markdown(f"#### {t('export', lang)}")
+    missing = browser_status(lang)
+    if missing:  # the dashboard runs without a browser; only the pictures need one
+        st.info(missing)
+        return
     c1, c2, c3 = st.columns(3)
     names = {CURRENT: t("export_current", lang),
              **{v: t(f"{v}_title", lang).format(city="…") for v in EXPORTED_PRESETS}}

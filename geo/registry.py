@@ -133,5 +133,7 @@ PRESETS: dict[str, Preset] = {
     "current": Preset("current", "current"),
 }
 EXPORTED_PRESETS: tuple[str, ...] = ("fig1", "fig3", "fig4", "fig5", "city")
+DECK_OVERVIEWS: tuple[str, ...] = ("fig1", "fig3", "fig4", "fig5")
+"""The deck's first slides; a 'city' slide follows for each prefecture-level city."""
 """The presets the command line and the deck export ('current' needs the dashboard's state)."""
 

@@ -31,6 +31,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_download": ("下载 PNG", "Download PNG"),
     "export_failed": ("图片导出失败：", "The picture could not be made: "),
     "export_current": ("当前筛选与图层", "Current filters and layers"),
+    "export_no_browser": ("未找到可用于导出图片的浏览器（Chromium、Chrome 或 Edge）。请安装其中之一："
+                          "Debian/Ubuntu 运行 scripts/setup_browser.sh，其他系统安装 Google Chrome 或 "
+                          "Microsoft Edge，然后重新启动。",
+                          "No browser to make pictures with (Chromium, Chrome or Edge) was found. Install "
+                          "one: on Debian/Ubuntu run scripts/setup_browser.sh, elsewhere install Google "
+                          "Chrome or Microsoft Edge, then restart."),
     "categories": ("类别", "Categories"),
     "modes": ("交通方式", "Transport modes"),
     "document": ("规划文件", "Plan document"),

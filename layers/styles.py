@@ -99,8 +99,8 @@ ITEM_HOVER = {"weight": 5}
 HIGHLIGHT_ITEM = {"color": "#ffff33", "weight": 10, "opacity": 0.9, "fillOpacity": 0.3}
 HIGHLIGHT_RADIUS = 14
 
-# ---------------------------------------------------------------- briefing figures (layers/figures.py)
-# Sizes are CSS px of a 1920×1080 page; figure_page scales them by min(width/1920, height/1080).
+# ---------------------------------------------------------------- briefing figures (figures/)
+# Sizes are CSS px of a 1920×1080 page; figures/page.py scales them by min(width/1920, height/1080).
 FIGURE_DESIGN_SIZE = (1920, 1080)
 FIGURE_FONT = "'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif"
 FIGURE_DECK_FONT = "Microsoft YaHei"  # the deck's text boxes (PowerPoint substitutes when missing)
@@ -131,11 +131,6 @@ FIGURE_AREA_FILL_SCALE = 0.6  # records' area fills, lighter than on the dashboa
 FIGURE_LEGEND_SOLID_OPACITY = 0.75  # legend swatches of the prefecture fills (fig1), as strong as on the map
 FIGURE_RECORD_LABEL_PRIORITY = 2_000_000  # of two colliding labels the higher priority stays:
 FIGURE_PREFECTURE_LABEL_PRIORITY = 1_000_000  # records, then prefectures, then counties by area (km²)
-FIGURE_LABEL_CSS = ("color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;white-space:nowrap;"
-                    "display:inline-block;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;")
-FIGURE_PREFECTURE_LABEL_CSS = ("color:#6b6256;font-weight:bold;letter-spacing:0.08em;"
-                               "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap;display:inline-block;"
-                               "font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;")
 
 # ---------------------------------------------------------------- imported projects (layers/imported_projects.py)
 

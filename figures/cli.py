@@ -1,4 +1,4 @@
-"""The figure command line: `python -m layers figure VIEW --out F.png`, `… deck --out F.pptx`."""
+"""The figure command line: `python -m figures figure VIEW --out F.png`, `… deck --out F.pptx`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from time import perf_counter
 
 import geopandas as gpd
 
+from figures.render import FigureRenderError
+from geo.registry import EXPORTED_PRESETS as PRESETS
 from geo.schema import DataFileError
-from layers.figure_render import FigureRenderError
-from layers.figure_views import PRESETS
 from layers.labels import LANGUAGES
 
 EXIT_BAD_INPUT = 2
@@ -57,8 +57,9 @@ def _out_path(text: str, suffix: str) -> Path:
 
 
 def _figure(args: argparse.Namespace) -> int:
-    from layers.figure_render import render_figure
-    from layers.figures import FigureSpec, check_spec, figure_texts
+    from figures.render import render_figure
+    from figures.spec import FigureSpec, check_spec
+    from figures.texts import figure_texts
 
     if args.view == "city" and not args.city:
         raise ValueError("the city view needs --city, a prefecture-level city such as 兰州市")
@@ -81,8 +82,8 @@ def _figure(args: argparse.Namespace) -> int:
 
 
 def _deck(args: argparse.Namespace) -> int:
-    from layers.figure_deck import build_deck, deck_specs
-    from layers.figures import check_spec
+    from figures.deck import build_deck, deck_specs
+    from figures.spec import check_spec
 
     out = _out_path(args.out, ".pptx")
     width, height = args.size
@@ -101,10 +102,10 @@ def _deck(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The argument parser of `python -m layers`."""
-    from layers.figure_deck import DECK_SCALE
+    """The argument parser of `python -m figures`."""
+    from figures.deck import DECK_SCALE
 
-    p = _Parser(prog="python -m layers", description="Briefing figures of the plan as PNG or a PPTX deck.")
+    p = _Parser(prog="python -m figures", description="Briefing figures of the plan as PNG or a PPTX deck.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     f = sub.add_parser("figure", help="one preset view as a PNG")
     f.add_argument("view", metavar="VIEW", choices=PRESETS, help=f"one of {', '.join(PRESETS)}")
@@ -129,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ValueError, DataFileError) as exc:
-        print(f"python -m layers {args.command}: error: {exc}", file=sys.stderr)
+        print(f"python -m figures {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except FigureRenderError as exc:
-        print(f"python -m layers {args.command}: error: {exc}", file=sys.stderr)
+        print(f"python -m figures {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_RENDER_FAILED

@@ -6,18 +6,9 @@ import math
 
 import geopandas as gpd
 
-from geo.registry import BASE_LAYERS, EXPORTED_PRESETS, LABEL_ALL, PRESETS as REGISTRY_PRESETS
-from geo.registry import SUBLAYER_BY_KEY, Preset, select_sublayers
+from geo.registry import Preset, select_sublayers
 from layers import styles
-from layers.labels import prefecture_name
 
-ALL_SUBLAYERS = SUBLAYER_BY_KEY
-ALL = LABEL_ALL
-"""View.label_subtypes meaning: label every point record."""
-View = Preset
-VIEWS: dict[str, Preset] = REGISTRY_PRESETS
-PRESETS = EXPORTED_PRESETS
-"""The views the command line exports ('current' needs the dashboard's state)."""
 AREA_FILL_SCALES = {"plain": styles.FIGURE_AREA_FILL_SCALE, "circles": styles.FIGURE_CIRCLE_FILL_SCALE,
                     "city": styles.FIGURE_CITY_AREA_FILL_SCALE}
 
@@ -45,12 +36,7 @@ def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFram
     raise ValueError(f"unknown city {name!r}: choose one of {', '.join(cities)}")
 
 
-def city_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
-    """A prefecture's name in the language."""
-    return prefecture_name(city, lang, context)
-
-
-def view_rows(view: View, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),
+def view_rows(view: Preset, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),
               record_ids: tuple[str, ...] = ()) -> gpd.GeoDataFrame:
     """The catalogue records a view draws."""
     if view.base == "city":
@@ -61,7 +47,7 @@ def view_rows(view: View, catalogue: gpd.GeoDataFrame, city: str = "", layers: t
     return select_sublayers(catalogue, view.sublayers)
 
 
-def view_bounds(view: View, data: dict[str, gpd.GeoDataFrame], city: str = "") -> tuple[float, ...]:
+def view_bounds(view: Preset, data: dict[str, gpd.GeoDataFrame], city: str = "") -> tuple[float, ...]:
     """(west, south, east, north) the figure is fitted to: the city's counties or the plan area."""
     if view.base == "city":
         counties = data["counties"]

@@ -1,4 +1,8 @@
-"""Render figure pages to PNG in Debian's headless Chromium (Playwright), with no network."""
+"""Render figure pages to PNG in a local headless browser (Playwright), with no network.
+
+The browser is Debian's Chromium when there is one, else an installed Chrome or Edge (found by
+browser_lookup); a browser is never downloaded.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,14 @@ from typing import Iterator
 
 import geopandas as gpd
 
-CHROMIUM = "/usr/bin/chromium"
+from figures.browser_lookup import LocalBrowser, find_browser, no_browser_message
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run",
                "--proxy-server=http://127.0.0.1:9",
                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"]
 READY_TIMEOUT_MS = 30_000
+READY_CHECK = "window.figureReady === true"
+"""The one expression the renderer waits on: static/figures/page_ready.js sets the flag."""
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
 
 
@@ -25,9 +31,12 @@ class FigureRenderError(RuntimeError):
 
 
 class FigureBrowser:
-    """One headless Chromium for one or many figures: `with FigureBrowser() as b: b.png(...)`."""
+    """One headless browser for one or many figures: `with FigureBrowser() as b: b.png(...)`.
 
-    def __init__(self, executable: str = CHROMIUM, timeout_ms: int = READY_TIMEOUT_MS) -> None:
+    executable: a Chromium-family browser to use; by default the first find_browser finds.
+    """
+
+    def __init__(self, executable: str | None = None, timeout_ms: int = READY_TIMEOUT_MS) -> None:
         self.executable = executable
         self.timeout_ms = timeout_ms
         self.blocked: list[str] = []  # every non-local request a page tried (and was refused)
@@ -37,17 +46,26 @@ class FigureBrowser:
     def __enter__(self) -> "FigureBrowser":
         from playwright.sync_api import Error, sync_playwright
 
-        if not Path(self.executable).is_file():
-            raise FigureRenderError(f"Chromium not found at {self.executable}: run scripts/setup_browser.sh")
+        browser = self._local_browser()
         self._playwright = sync_playwright().start()
         try:
-            self._browser = self._playwright.chromium.launch(executable_path=self.executable,
-                                                             args=LAUNCH_ARGS, headless=True)
+            self._browser = self._playwright.chromium.launch(**browser.launch_options(), args=LAUNCH_ARGS,
+                                                             headless=True)
         except Error as exc:
             self._playwright.stop()
-            raise FigureRenderError(f"Chromium at {self.executable} did not start: "
+            raise FigureRenderError(f"{browser.name} at {browser.path} did not start: "
                                     f"{str(exc).splitlines()[0]}") from exc
         return self
+
+    def _local_browser(self) -> LocalBrowser:
+        if self.executable is not None:
+            if not Path(self.executable).is_file():
+                raise FigureRenderError(f"no browser at {self.executable}: {no_browser_message('en')}")
+            return LocalBrowser("Chromium", Path(self.executable))
+        found = find_browser()
+        if found is None:
+            raise FigureRenderError(no_browser_message("en"))
+        return found
 
     def __exit__(self, *exc_info) -> None:
         if self._browser is not None:
@@ -80,7 +98,7 @@ class FigureBrowser:
                 page.on("pageerror", lambda exc: errors.append(str(exc)))
                 page.goto(path.as_uri(), wait_until="load", timeout=self.timeout_ms)
                 try:
-                    page.wait_for_function("window.figureReady === true", timeout=self.timeout_ms)
+                    page.wait_for_function(READY_CHECK, timeout=self.timeout_ms)
                 except PlaywrightTimeout as exc:
                     detail = f"; page errors: {' | '.join(errors)}" if errors else ""
                     raise FigureRenderError(
@@ -110,7 +128,7 @@ def _render_png(html: str, width: int, height: int, scale: float) -> bytes:
 
 
 def render_png(html: str, width: int, height: int, scale: float) -> bytes:
-    """Render one figure page to PNG in a fresh headless Chromium."""
+    """Render one figure page to PNG in a fresh headless browser."""
     if _loop_running():  # Playwright's sync API refuses a thread with a running event loop
         with ThreadPoolExecutor(max_workers=1) as pool:
             return pool.submit(_render_png, html, width, height, scale).result()
@@ -119,7 +137,7 @@ def render_png(html: str, width: int, height: int, scale: float) -> bytes:
 
 def render_figure(spec, data: dict[str, gpd.GeoDataFrame], browser: FigureBrowser | None = None) -> bytes:
     """A FigureSpec drawn and rendered to PNG (in the given browser, or a fresh one)."""
-    from layers.figures import figure_html
+    from figures.figure import figure_html
 
     html = figure_html(spec, data)
     if browser is not None:

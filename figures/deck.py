@@ -13,14 +13,16 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from figures.figure import figure_html
+from figures.page import unit
+from figures.render import FigureBrowser
+from figures.spec import FigureSpec
+from figures.texts import FigureTexts, figure_texts
+from figures.views import plan_cities
+from geo.registry import DECK_OVERVIEWS
 from layers import styles
-from layers.figure_page import unit
-from layers.figure_render import FigureBrowser
-from layers.figure_views import plan_cities
-from layers.figures import FigureSpec, FigureTexts, figure_html, figure_texts
 
 SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
-DECK_VIEWS = ("fig1", "fig3", "fig4", "fig5")
 DECK_SCALE = 1.5  # 2880 × 1620 px pictures: sharp on a projector, about 1 MB a slide
 BLANK_LAYOUT = 6
 
@@ -28,7 +30,7 @@ BLANK_LAYOUT = 6
 def deck_specs(counties: gpd.GeoDataFrame, lang: str, width: int = 1920, height: int = 1080,
                scale: float = DECK_SCALE) -> list[FigureSpec]:
     """The slides: the plan's figures, then one city view per prefecture of the plan area."""
-    specs = [FigureSpec(v, lang, width=width, height=height, scale=scale) for v in DECK_VIEWS]
+    specs = [FigureSpec(v, lang, width=width, height=height, scale=scale) for v in DECK_OVERVIEWS]
     specs += [FigureSpec("city", lang, city=c, width=width, height=height, scale=scale)
               for c in plan_cities(counties)]
     return specs

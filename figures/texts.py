@@ -1,0 +1,54 @@
+"""The words of a figure: title, subtitle, source line and notes, in the figure's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+from figures.sources import source_text
+from figures.spec import FigureSpec, check_data, check_spec, spec_city
+from figures.views import view_rows
+from geo.registry import PRESETS as VIEWS, Preset
+from layers.labels import prefecture_name as city_name
+from layers.labels import t
+
+
+@dataclass(frozen=True)
+class FigureTexts:
+    """The words of a figure: title, subtitle, source line, notes, whether it is schematic."""
+
+    title: str
+    subtitle: str
+    sources: str
+    notes: tuple[str, ...]
+    schematic: bool
+
+
+def view_texts(spec: FigureSpec, view: Preset, rows: gpd.GeoDataFrame, city: str,
+               data: dict[str, gpd.GeoDataFrame]) -> FigureTexts:
+    """The texts of a view whose records (rows) and city are already chosen."""
+    lang = spec.lang
+    if view.base == "city":
+        name = city_name(city, lang, data["context"])
+        title = t("city_title", lang).format(city=name)
+        subtitle = t("city_subtitle", lang).format(city=name, n=len(rows))
+    elif view.base == "current":
+        title, subtitle = t("current_title", lang), t("current_subtitle", lang).format(n=len(rows))
+    else:
+        title, subtitle = t(f"{view.key}_title", lang), t(f"{view.key}_subtitle", lang)
+    schematic = bool(rows["schematic"].any()) or view.base == "prefectures"
+    notes = []
+    if bool(rows["schematic"].any()):
+        notes.append(t("schematic_note", lang))
+    notes.append(t("fig_boundary_note", lang))
+    return FigureTexts(title, subtitle, source_text(lang), tuple(notes), schematic)
+
+
+def figure_texts(spec: FigureSpec, data: dict[str, gpd.GeoDataFrame]) -> FigureTexts:
+    """The title, subtitle, source line and notes of a figure (for slides and their notes)."""
+    check_spec(spec)
+    check_data(data)
+    view, city = VIEWS[spec.view], spec_city(spec, data)
+    rows = view_rows(view, data["catalogue"], city, spec.layers, spec.record_ids)
+    return view_texts(spec, view, rows, city, data)
