@@ -61,10 +61,12 @@ def river_line(rivers: gpd.GeoDataFrame, name: str, start: Point | None, end: Po
 
 def item_geometry(item: dict, places_by_name: dict[str, Point], polygons: gpd.GeoDataFrame,
                   rivers: gpd.GeoDataFrame, reach: BaseGeometry | None = None
-                  ) -> tuple[BaseGeometry, str, list[str]]:
-    """(geometry, rule, place names) of a record from its one geometry key."""
+                  ) -> tuple[BaseGeometry | None, str, list[str]]:
+    """(geometry, rule, place names) of a record from its one geometry key (None: unlocated)."""
     rule = next(r for r in GEOMETRY_RULES if r in item)
     value = item[rule]
+    if rule == "unlocated":
+        return None, rule, []
     if rule == "at":
         return _point(places_by_name, value, item["id"]), rule, [value]
     if rule == "points":
@@ -102,6 +104,15 @@ def touched_counties(geom: BaseGeometry, polygons: gpd.GeoDataFrame) -> gpd.GeoD
     return hits.sort_values("adcode")
 
 
+def named_cities(item: dict, polygons: gpd.GeoDataFrame) -> list[str]:
+    """The plan cities an unlocated record's text names (its optional `cities` key), checked."""
+    plan_cities = set(polygons.loc[polygons["in_plan_area"], "prefecture"])
+    unknown = [c for c in item.get("cities", []) if c not in plan_cities]
+    if unknown:
+        raise CatalogueError(f"{item['id']}: cities {unknown} are not prefecture-level units of the plan")
+    return list(item.get("cities", []))
+
+
 def plan_reach(polygons: gpd.GeoDataFrame) -> BaseGeometry:
     """The prefecture-level units that hold the plan area, whole: where a river item is drawn."""
     prefectures = set(polygons.loc[polygons["in_plan_area"], "prefecture"])
@@ -119,8 +130,12 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
         if rule == "at":
             place = places[places["name_zh"] == names[0]].iloc[0]
             hits = polygons[polygons["adcode"] == place["county_adcode"]]
+        elif rule == "unlocated":
+            hits = polygons.iloc[0:0]
         else:
             hits = touched_counties(geom, polygons)
+        cities = list(dict.fromkeys(hits["prefecture"])) if rule != "unlocated" else \
+            named_cities(item, polygons)
         sources = [{"doc": s["doc"], "section": s["section"], "quote": s["quote"]} for s in item["source"]]
         rows.append({
             "id": item["id"], "name_zh": item["name_zh"], "name_en": item["name_en"],
@@ -129,9 +144,11 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
             "geometry_rule": rule, "places": names,
             "docs": sorted({s["doc"] for s in sources}, reverse=True),
             "sources": sources,
-            "cities": list(dict.fromkeys(hits["prefecture"])),
+            "cities": cities,
             "counties": list(hits["name_zh"]),
             "county_adcodes": list(hits["adcode"]),
+            "located": rule != "unlocated",
+            "unlocated_reason": item.get("unlocated", ""),
             "note": item.get("note", ""),
             "geometry": geom,
         })

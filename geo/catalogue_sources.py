@@ -11,6 +11,7 @@ from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_
                         SUBTYPES, DataFileError)
 
 RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
+"""The first record files; any other *.toml beside them that holds [[item]] tables is one too."""
 LOCATORS = ("geonames", "icao", "seat", "interior")
 
 
@@ -80,6 +81,14 @@ def check_item(item: dict) -> list[str]:
     rules = [r for r in GEOMETRY_RULES if r in item]
     if len(rules) != 1:
         problems.append(f"needs exactly one geometry key of {GEOMETRY_RULES}, has {rules}")
+    if "unlocated" in item and (not isinstance(item["unlocated"], str) or not item["unlocated"].strip()):
+        problems.append("unlocated must say why the record has no place (a non-empty string)")
+    if "cities" in item:
+        cities = item["cities"]
+        if "unlocated" not in item:
+            problems.append("cities may be given only on an unlocated record")
+        elif not isinstance(cities, list) or not all(isinstance(c, str) and c for c in cities):
+            problems.append("cities must be a list of prefecture-level names")
     sources = item.get("source", [])
     if not sources:
         problems.append("no [[item.source]]")
@@ -99,8 +108,9 @@ def check_item(item: dict) -> list[str]:
 def read_items(source_dir: Path | None = None) -> list[dict]:
     """Every curated record, checked; the first malformed one raises DataFileError."""
     folder = source_dir or CATALOGUE_SOURCE_DIR
+    others = sorted(p.name for p in folder.glob("*.toml") if p.name not in RECORD_FILES)
     items, seen = [], {}
-    for name in RECORD_FILES:
+    for name in (*RECORD_FILES, *others):
         path = folder / name
         for raw in _read_toml(path).get("item", []):
             problems = check_item(raw)

@@ -60,7 +60,8 @@ def to_csv(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> str:
     for column, kind in schema.columns.items():
         if kind == "list" and column in table:
             table[column] = table[column].map(lambda v: "; ".join(_cell(x) for x in v))
-    if len(gdf) and (gdf.geom_type == "Point").all():
+    drawn = gdf.geometry.notna()  # unlocated records have no geometry: empty cells
+    if drawn.any() and (gdf.geom_type[drawn] == "Point").all():
         table["lon"] = gdf.geometry.x.round(5)
         table["lat"] = gdf.geometry.y.round(5)
     else:

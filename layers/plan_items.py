@@ -91,9 +91,15 @@ def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
     return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
 
 
+def drawable(rows: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The records that have a geometry (an unlocated record is listed, never drawn)."""
+    return rows[rows.geometry.notna() & ~rows.geometry.is_empty]
+
+
 def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
     """Records with their tooltip, popup, style and GeoJSON features worked out once (cache this,
-    it is data)."""
+    it is data); unlocated records are left out."""
+    rows = drawable(rows)
     records = list(rows.iterrows())
     tips = [tooltip_html(r, lang) for _, r in records]
     pops = [popup_html(r, lang) for _, r in records]
@@ -107,9 +113,7 @@ def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDat
 
 
 def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> GeoJsonLayer | None:
-    """One GeoJson of records, each with its own style, tooltip and popup; None when empty."""
-    if rows.empty:
-        return None
+    """One GeoJson of records, each with its own style, tooltip and popup; None when none is drawn."""
     return presented_layer(presentation(rows, lang, compare))
 
 

@@ -59,3 +59,19 @@ def test_multipoints_are_drawn_as_separate_points(catalogue):
     assert not rows.empty
     html = _render(items_layer(rows, "zh", compare=False))
     assert '"MultiPoint"' not in html
+
+
+def test_unlocated_records_are_listed_but_never_drawn(catalogue):
+    import pandas as pd
+
+    from layers.plan_items import catalogue_collection, presentation
+
+    row = catalogue.iloc[[0]].copy()
+    row["id"], row["located"] = "en-unlocated-test", False
+    row = row.set_geometry([None], crs=catalogue.crs)
+    rows = pd.concat([catalogue.iloc[0:3], row])
+    presented = presentation(rows, "zh", compare=False)
+    assert list(presented["id"]) == list(catalogue["id"].iloc[0:3])
+    ids = {f["properties"]["id"] for f in catalogue_collection(presented)["features"]}
+    assert "en-unlocated-test" not in ids
+    assert items_layer(row, "zh", compare=False) is None
