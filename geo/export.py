@@ -49,6 +49,9 @@ LAYER_NAMES = tuple(LOADERS)
 def _cell(value: object) -> str:
     if isinstance(value, dict) and {"doc", "section", "quote"} <= set(value):
         return f"{value['doc']} {value['section']}「{value['quote']}」"
+    if isinstance(value, dict) and {"city", "county", "reason", "relation"} <= set(value):
+        where = f"{value['city']}{value['county']}" + (f" ({value['adcode']})" if value["adcode"] else "")
+        return f"{where}: {value['relation']} · {value['reason']}"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

@@ -293,6 +293,8 @@ CATALOGUE = LayerSchema(
         "cities": "list",
         "counties": "list",
         "county_adcodes": "list",
+        "attribution": "list",
+        "outside": "list",
         "located": "bool",
         "unlocated_reason": "str",
         "note": "str",
