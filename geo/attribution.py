@@ -98,7 +98,8 @@ def attribute_units(names: list[str], counties: gpd.GeoDataFrame) -> Attribution
         if members["in_plan_area"].any():
             hits += [(row, "member") for _, row in members.iterrows()]
         else:
-            outside_names.append(name)
+            is_county = len(members) == 1 and members["name_zh"].iloc[0] == name
+            outside_names.append(_outside_name(members.iloc[0]) if is_county else name)
             outside_cities |= set(members["prefecture"])
     entries, outside, partial_cities = _collect(hits)
     return Attribution(_with_relation(entries, outside_cities | partial_cities, "covers"),

@@ -12,7 +12,7 @@ from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_
 
 RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
 """The first record files; any other *.toml beside them that holds [[item]] tables is one too."""
-LOCATORS = ("geonames", "icao", "seat", "interior")
+LOCATORS = ("geonames", "icao", "adcode", "seat", "on_river", "interior")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class PlaceSource:
     ref: str
     note: str
     file: str
+    approximate: bool = False
+    toward: str = ""  # on_river: the place whose nearest river point is taken (default: the county seat)
 
 
 def _read_toml(path: Path) -> dict:
@@ -50,12 +52,17 @@ def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
                 raise DataFileError(path, f"{where}: missing {', '.join(missing)}")
             if raw["kind"] not in PLACE_KINDS:
                 raise DataFileError(path, f"{where}: kind {raw['kind']!r} not in {PLACE_KINDS}")
-            locate = raw["locate"]
+            locate = dict(raw["locate"]) if isinstance(raw["locate"], dict) else raw["locate"]
+            toward = locate.pop("toward", "") if isinstance(locate, dict) and "on_river" in locate else ""
             if not isinstance(locate, dict) or len(locate) != 1 or next(iter(locate)) not in LOCATORS:
-                raise DataFileError(path, f"{where}: locate must be one of {LOCATORS}, got {locate!r}")
+                raise DataFileError(path, f"{where}: locate must be one of {LOCATORS} (on_river may add "
+                                    f"toward), got {raw['locate']!r}")
             (locator, ref), = locate.items()
+            if not isinstance(raw.get("approximate", False), bool):
+                raise DataFileError(path, f"{where}: approximate must be true or false")
             place = PlaceSource(raw["name_zh"], raw["name_en"], raw["kind"], raw["county"], locator,
-                                str(ref), raw.get("note", ""), path.name)
+                                str(ref), raw.get("note", ""), path.name, raw.get("approximate", False),
+                                toward)
             known = by_name.get(place.name_zh)
             if known and (known.kind, known.county, known.locator, known.ref) != (
                     place.kind, place.county, place.locator, place.ref):

