@@ -5,20 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from geo.crs import EQUAL_AREA, WGS84
+from geo.attribution import (Attribution, attribute_line, attribute_named_cities, attribute_points,
+                             attribute_units, unit_members)
+from geo.crs import WGS84
 from geo.files import layer_path
 from geo.geojson_files import read_layer
 from geo.schema import CATALOGUE, GEOMETRY_RULES
 
-MIN_SHARE_OF_COUNTY = 0.01
-"""A polygon touches a county when it covers at least this share of the county's area."""
-MIN_LINE_LENGTH_DEG = 1e-4
-"""A line touches a county when it runs inside it for more than this (a border touch does not count)."""
 AREA_TOLERANCE = 0.01
 """Areas drawn from units are schematic: simplified further (degrees) to keep the web payload small."""
 
@@ -35,11 +34,10 @@ def _point(places_by_name: dict[str, Point], name: str, item_id: str) -> Point:
 
 def unit_polygon(name: str, polygons: gpd.GeoDataFrame) -> BaseGeometry:
     """A county-level unit or a whole prefecture (all its counties in reach) by name."""
-    rows = polygons[polygons["name_zh"] == name]
-    if rows.empty:
-        rows = polygons[polygons["prefecture"] == name]
-    if rows.empty:
-        raise CatalogueError(f"unit {name!r} is neither a county nor a prefecture in reach")
+    try:
+        rows = unit_members(name, polygons)
+    except ValueError as exc:
+        raise CatalogueError(str(exc)) from None
     return shapely.union_all(rows.geometry.to_numpy())
 
 
@@ -61,10 +59,12 @@ def river_line(rivers: gpd.GeoDataFrame, name: str, start: Point | None, end: Po
 
 def item_geometry(item: dict, places_by_name: dict[str, Point], polygons: gpd.GeoDataFrame,
                   rivers: gpd.GeoDataFrame, reach: BaseGeometry | None = None
-                  ) -> tuple[BaseGeometry, str, list[str]]:
-    """(geometry, rule, place names) of a record from its one geometry key."""
+                  ) -> tuple[BaseGeometry | None, str, list[str]]:
+    """(geometry, rule, place names) of a record from its one geometry key (None: unlocated)."""
     rule = next(r for r in GEOMETRY_RULES if r in item)
     value = item[rule]
+    if rule == "unlocated":
+        return None, rule, []
     if rule == "at":
         return _point(places_by_name, value, item["id"]), rule, [value]
     if rule == "points":
@@ -88,18 +88,13 @@ def item_geometry(item: dict, places_by_name: dict[str, Point], polygons: gpd.Ge
         raise CatalogueError(f"{item['id']}: {exc}") from None
 
 
-def touched_counties(geom: BaseGeometry, polygons: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The county-level units a geometry lies in, crosses or covers a share of."""
-    hits = polygons[polygons.intersects(geom)]
-    if geom.geom_type in ("LineString", "MultiLineString") and not hits.empty:
-        inside = shapely.length(shapely.intersection(hits.geometry.to_numpy(), geom))
-        hits = hits[inside > MIN_LINE_LENGTH_DEG]
-    if geom.geom_type in ("Polygon", "MultiPolygon") and not hits.empty:
-        projected = hits.to_crs(EQUAL_AREA)
-        shape = gpd.GeoSeries([geom], crs=WGS84).to_crs(EQUAL_AREA).iloc[0]
-        share = projected.intersection(shape).area / projected.area
-        hits = hits[(share >= MIN_SHARE_OF_COUNTY).to_numpy()]
-    return hits.sort_values("adcode")
+def named_cities(item: dict, polygons: gpd.GeoDataFrame) -> list[str]:
+    """The plan cities an unlocated record's text names (its optional `cities` key), checked."""
+    plan_cities = set(polygons.loc[polygons["in_plan_area"], "prefecture"])
+    unknown = [c for c in item.get("cities", []) if c not in plan_cities]
+    if unknown:
+        raise CatalogueError(f"{item['id']}: cities {unknown} are not prefecture-level units of the plan")
+    return list(item.get("cities", []))
 
 
 def plan_reach(polygons: gpd.GeoDataFrame) -> BaseGeometry:
@@ -108,19 +103,37 @@ def plan_reach(polygons: gpd.GeoDataFrame) -> BaseGeometry:
     return shapely.union_all(polygons[polygons["prefecture"].isin(prefectures)].geometry.to_numpy())
 
 
+def attribution(item: dict, rule: str, geom: BaseGeometry | None, place_rows: list[pd.Series],
+                counties: gpd.GeoDataFrame) -> Attribution:
+    """The record's counties by its own definition (see geo.attribution), on the given boundaries."""
+    try:
+        if rule == "units":
+            return attribute_units(item["units"], counties)
+        if rule in ("at", "points"):
+            return attribute_points(place_rows, counties)
+        if rule == "through":
+            return attribute_line(geom, place_rows, counties, along=False)
+        if rule == "river":
+            return attribute_line(geom, [], counties, along=True)
+        return attribute_named_cities(named_cities(item, counties))
+    except ValueError as exc:
+        raise CatalogueError(f"{item['id']}: {exc}") from None
+
+
 def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.GeoDataFrame,
-                    rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Resolve every record: geometry, touched counties and cities, sources."""
+                    rivers: gpd.GeoDataFrame, full_counties: gpd.GeoDataFrame | None = None
+                    ) -> gpd.GeoDataFrame:
+    """Resolve every record: geometry, sources, and its counties and cities by its own definition,
+    attributed on full_counties (full-resolution boundaries; the drawn polygons when not given)."""
     places_by_name = dict(zip(places["name_zh"], places.geometry))
+    place_rows = places.set_index("name_zh", drop=False)
+    counties = polygons if full_counties is None else full_counties
     reach = plan_reach(polygons)
     rows = []
     for item in items:
         geom, rule, names = item_geometry(item, places_by_name, polygons, rivers, reach)
-        if rule == "at":
-            place = places[places["name_zh"] == names[0]].iloc[0]
-            hits = polygons[polygons["adcode"] == place["county_adcode"]]
-        else:
-            hits = touched_counties(geom, polygons)
+        found = attribution(item, rule, geom, [place_rows.loc[n] for n in names], counties)
+        entries = found.entries
         sources = [{"doc": s["doc"], "section": s["section"], "quote": s["quote"]} for s in item["source"]]
         rows.append({
             "id": item["id"], "name_zh": item["name_zh"], "name_en": item["name_en"],
@@ -129,9 +142,13 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
             "geometry_rule": rule, "places": names,
             "docs": sorted({s["doc"] for s in sources}, reverse=True),
             "sources": sources,
-            "cities": list(dict.fromkeys(hits["prefecture"])),
-            "counties": list(hits["name_zh"]),
-            "county_adcodes": list(hits["adcode"]),
+            "cities": list(dict.fromkeys(e["city"] for e in entries)),
+            "counties": [e["county"] for e in entries if e["adcode"]],
+            "county_adcodes": [e["adcode"] for e in entries if e["adcode"]],
+            "attribution": entries,
+            "outside": found.outside,
+            "located": rule != "unlocated",
+            "unlocated_reason": item.get("unlocated", ""),
             "note": item.get("note", ""),
             "geometry": geom,
         })

@@ -11,7 +11,8 @@ from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_
                         SUBTYPES, DataFileError)
 
 RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
-LOCATORS = ("geonames", "icao", "seat", "interior")
+"""The first record files; any other *.toml beside them that holds [[item]] tables is one too."""
+LOCATORS = ("geonames", "icao", "adcode", "seat", "on_river", "interior")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class PlaceSource:
     ref: str
     note: str
     file: str
+    approximate: bool = False
+    toward: str = ""  # on_river: the place whose nearest river point is taken (default: the county seat)
 
 
 def _read_toml(path: Path) -> dict:
@@ -49,12 +52,17 @@ def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
                 raise DataFileError(path, f"{where}: missing {', '.join(missing)}")
             if raw["kind"] not in PLACE_KINDS:
                 raise DataFileError(path, f"{where}: kind {raw['kind']!r} not in {PLACE_KINDS}")
-            locate = raw["locate"]
+            locate = dict(raw["locate"]) if isinstance(raw["locate"], dict) else raw["locate"]
+            toward = locate.pop("toward", "") if isinstance(locate, dict) and "on_river" in locate else ""
             if not isinstance(locate, dict) or len(locate) != 1 or next(iter(locate)) not in LOCATORS:
-                raise DataFileError(path, f"{where}: locate must be one of {LOCATORS}, got {locate!r}")
+                raise DataFileError(path, f"{where}: locate must be one of {LOCATORS} (on_river may add "
+                                    f"toward), got {raw['locate']!r}")
             (locator, ref), = locate.items()
+            if not isinstance(raw.get("approximate", False), bool):
+                raise DataFileError(path, f"{where}: approximate must be true or false")
             place = PlaceSource(raw["name_zh"], raw["name_en"], raw["kind"], raw["county"], locator,
-                                str(ref), raw.get("note", ""), path.name)
+                                str(ref), raw.get("note", ""), path.name, raw.get("approximate", False),
+                                toward)
             known = by_name.get(place.name_zh)
             if known and (known.kind, known.county, known.locator, known.ref) != (
                     place.kind, place.county, place.locator, place.ref):
@@ -80,6 +88,14 @@ def check_item(item: dict) -> list[str]:
     rules = [r for r in GEOMETRY_RULES if r in item]
     if len(rules) != 1:
         problems.append(f"needs exactly one geometry key of {GEOMETRY_RULES}, has {rules}")
+    if "unlocated" in item and (not isinstance(item["unlocated"], str) or not item["unlocated"].strip()):
+        problems.append("unlocated must say why the record has no place (a non-empty string)")
+    if "cities" in item:
+        cities = item["cities"]
+        if "unlocated" not in item:
+            problems.append("cities may be given only on an unlocated record")
+        elif not isinstance(cities, list) or not all(isinstance(c, str) and c for c in cities):
+            problems.append("cities must be a list of prefecture-level names")
     sources = item.get("source", [])
     if not sources:
         problems.append("no [[item.source]]")
@@ -99,8 +115,9 @@ def check_item(item: dict) -> list[str]:
 def read_items(source_dir: Path | None = None) -> list[dict]:
     """Every curated record, checked; the first malformed one raises DataFileError."""
     folder = source_dir or CATALOGUE_SOURCE_DIR
+    others = sorted(p.name for p in folder.glob("*.toml") if p.name not in RECORD_FILES)
     items, seen = [], {}
-    for name in RECORD_FILES:
+    for name in (*RECORD_FILES, *others):
         path = folder / name
         for raw in _read_toml(path).get("item", []):
             problems = check_item(raw)

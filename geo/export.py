@@ -49,6 +49,9 @@ LAYER_NAMES = tuple(LOADERS)
 def _cell(value: object) -> str:
     if isinstance(value, dict) and {"doc", "section", "quote"} <= set(value):
         return f"{value['doc']} {value['section']}「{value['quote']}」"
+    if isinstance(value, dict) and {"city", "county", "reason", "relation"} <= set(value):
+        where = f"{value['city']}{value['county']}" + (f" ({value['adcode']})" if value["adcode"] else "")
+        return f"{where}: {value['relation']} · {value['reason']}"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -60,7 +63,8 @@ def to_csv(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> str:
     for column, kind in schema.columns.items():
         if kind == "list" and column in table:
             table[column] = table[column].map(lambda v: "; ".join(_cell(x) for x in v))
-    if len(gdf) and (gdf.geom_type == "Point").all():
+    drawn = gdf.geometry.notna()  # unlocated records have no geometry: empty cells
+    if drawn.any() and (gdf.geom_type[drawn] == "Point").all():
         table["lon"] = gdf.geometry.x.round(5)
         table["lat"] = gdf.geometry.y.round(5)
     else:

@@ -23,6 +23,7 @@ class Filters:
     modes: tuple[str, ...] = ()  # transport subtypes
     doc: str = "all"
     text: str = ""
+    located_only: bool = False  # the city filter keeps only records located in (位于) the city
 
 
 def comparison_class(docs: list[str]) -> str:
@@ -31,6 +32,12 @@ def comparison_class(docs: list[str]) -> str:
     if has_2018 and has_2022:
         return "both"
     return "plan2018_only" if has_2018 else "impl2022_only"
+
+
+def in_cities(attribution: list[dict], cities: set[str], located_only: bool = False) -> bool:
+    """Whether a record has a reason for one of the cities (located in it, when located_only)."""
+    return any(e["city"] in cities and (e["relation"] == "located" or not located_only)
+               for e in attribution)
 
 
 def _text_match(frame: pd.DataFrame, text: str) -> pd.Series:
@@ -45,8 +52,8 @@ def filter_catalogue(catalogue: gpd.GeoDataFrame, filters: Filters) -> gpd.GeoDa
     """The records that pass every filter."""
     keep = pd.Series(True, index=catalogue.index)
     if filters.cities:
-        wanted = set(filters.cities)
-        keep &= catalogue["cities"].map(lambda cs: bool(wanted & set(cs)))
+        keep &= catalogue["attribution"].map(
+            lambda entries: in_cities(entries, set(filters.cities), filters.located_only))
     if filters.county:
         keep &= catalogue["county_adcodes"].map(lambda cs: filters.county in cs)
     if filters.categories:

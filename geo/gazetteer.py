@@ -9,6 +9,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
 
 from geo.catalogue_sources import PlaceSource
 from geo.crs import WGS84
@@ -43,16 +45,42 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+RIVER_INSET_DEG = 0.005
+"""A point put on a river stays this far (about 500 m) inside its county's border."""
+DATASETS = {"geonames": "geonames", "icao": "airportsdata", "adcode": "cpca"}
+
+
+def on_river(river: BaseGeometry, county: BaseGeometry, toward: Point) -> Point:
+    """The point of the river, inside the county (RIVER_INSET_DEG from its border), nearest `toward`."""
+    stretch = river.intersection(county.buffer(-RIVER_INSET_DEG))
+    if stretch.is_empty:
+        raise ValueError("the river does not run inside the county")
+    return nearest_points(stretch, toward)[0]
+
+
 def build_places(sources: list[PlaceSource], polygons: gpd.GeoDataFrame,
-                 lookups: dict[str, PointLookup]) -> gpd.GeoDataFrame:
-    """Locate every place: dataset points first, then seats, then county interior points."""
+                 lookups: dict[str, PointLookup], rivers: gpd.GeoDataFrame | None = None
+                 ) -> gpd.GeoDataFrame:
+    """Locate every place: dataset points first, then seats, then points on rivers (nearest the
+    county's seat) and county interior points."""
     located: dict[str, tuple[Point, str, str, bool]] = {}
-    order = {"geonames": 0, "icao": 0, "seat": 1, "interior": 0}
+    order = {"geonames": 0, "icao": 0, "adcode": 0, "seat": 1, "on_river": 2, "interior": 0}
     for place in sorted(sources, key=lambda p: (order[p.locator], p.name_zh)):
         if place.locator in lookups:
             point, ref = lookups[place.locator](place.ref)
-            located[place.name_zh] = (point, "geonames" if place.locator == "geonames" else "airportsdata",
-                                      ref, False)
+            located[place.name_zh] = (point, DATASETS[place.locator], ref, place.approximate)
+        elif place.locator == "on_river":
+            anchor = place.toward or place.county
+            if anchor not in located:
+                raise ValueError(f"place {place.name_zh}: {anchor!r} is not located before it")
+            seat, _, seat_ref, _ = located[anchor]
+            river = rivers[rivers["named"] & (rivers["name_zh"] == place.ref)].geometry.iloc[0]
+            try:
+                point = on_river(river, county_by_name(polygons, place.county).geometry, seat)
+            except ValueError as exc:
+                raise ValueError(f"place {place.name_zh}: {place.ref} {exc}") from None
+            located[place.name_zh] = (point, "river", f"the point of {place.ref} (rivers layer) inside "
+                                      f"{place.county} nearest {anchor} ({seat_ref})", True)
         elif place.locator == "seat":
             if place.ref not in located:
                 raise ValueError(f"place {place.name_zh}: seat of {place.ref!r}, which has no located seat")
@@ -122,6 +150,28 @@ def airports_lookup() -> PointLookup:
         if airport is None:
             raise ValueError(f"ICAO {ref} not in airportsdata {version}")
         return Point(airport["lon"], airport["lat"]), f"{ref} {airport['name']} (airportsdata {version})"
+
+    return lookup
+
+
+def cpca_lookup() -> PointLookup:
+    """Look up a county seat by adcode in the cpca package's AMap table (GCJ-02; build only)."""
+    import csv
+    from importlib import metadata
+
+    from geo.gcj02 import gcj02_to_wgs84
+
+    dist = metadata.distribution("cpca")
+    path = dist.locate_file("cpca/resources/adcodes.csv")
+    with open(path, encoding="utf-8") as f:
+        rows = {r["adcode"][:6]: r for r in csv.DictReader(f) if r["adcode"].endswith("000000")}
+
+    def lookup(ref: str) -> tuple[Point, str]:
+        row = rows.get(str(ref))
+        if row is None:
+            raise ValueError(f"adcode {ref} not in cpca {dist.version}")
+        (lon, lat), = gcj02_to_wgs84([[float(row["longitude"]), float(row["latitude"])]])
+        return Point(lon, lat), f"adcode {ref} {row['name']} (cpca {dist.version}, AMap GCJ-02 → WGS-84)"
 
     return lookup
 

@@ -60,9 +60,9 @@ def feature_collection(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> dict:
     grid = 10.0 ** -COORDINATE_DECIMALS
     features = []
     for _, row in gdf.iterrows():
-        geom = shapely.set_precision(row.geometry, grid)
         props = {c: _clean(row[c]) for c in schema.columns if c in gdf.columns}
-        features.append({"type": "Feature", "properties": props, "geometry": mapping(geom)})
+        geom = None if row.geometry is None else mapping(shapely.set_precision(row.geometry, grid))
+        features.append({"type": "Feature", "properties": props, "geometry": geom})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -78,9 +78,10 @@ def dumps(collection: dict) -> str:
     """Serialise a FeatureCollection with one feature a line, stable across runs."""
     lines = []
     for feature in collection["features"]:
-        feature = dict(feature, geometry=dict(
-            feature["geometry"], coordinates=_round_coords(feature["geometry"]["coordinates"])
-        ))
+        if feature["geometry"] is not None:  # a record the plan gives no place has none
+            feature = dict(feature, geometry=dict(
+                feature["geometry"], coordinates=_round_coords(feature["geometry"]["coordinates"])
+            ))
         lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 

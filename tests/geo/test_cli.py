@@ -54,8 +54,10 @@ def test_export_projects_csv_carries_cities_and_sources(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel shows the Chinese text
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) >= 200
-    assert all(r["cities"] for r in rows)
+    assert all(r["cities"] or r["outside"] or r["located"] == "False" for r in rows)
     assert all("「" in r["sources"] for r in rows)
+    lz = next(r for r in rows if r["id"] == "tr-lanzhou-ring-road-network")
+    assert "兰州市城关区 (620102): located · member" in lz["attribution"]
 
 
 @pytest.mark.parametrize("layer,category", [("transport", "transport"), ("ecology", "ecology"),

@@ -1,3 +1,5 @@
+import pytest
+
 from geo.filters import Filters, comparison_class, counts_by_category, filter_catalogue
 from geo.schema import CATEGORIES
 
@@ -62,3 +64,36 @@ def test_comparison_classes():
 def test_counts_cover_every_category(catalogue):
     counts = counts_by_category(catalogue.iloc[0:0], CATEGORIES)
     assert list(counts.index) == list(CATEGORIES) and counts.sum() == 0
+
+
+PLAN_CITIES = ("兰州市", "白银市", "定西市", "临夏回族自治州", "西宁市", "海东市", "海北藏族自治州",
+               "海南藏族自治州", "黄南藏族自治州")
+
+
+@pytest.mark.parametrize("city", PLAN_CITIES)
+def test_city_filter_returns_only_records_with_a_reason_for_the_city(catalogue, city):
+    out = filter_catalogue(catalogue, Filters(cities=(city,)))
+    assert len(out) > 0
+    for _, row in out.iterrows():
+        mine = [e for e in row["attribution"] if e["city"] == city]
+        assert mine and all(e["reason"] for e in mine), row["id"]
+    expected = {r["id"] for _, r in catalogue.iterrows() if any(e["city"] == city for e in r["attribution"])}
+    assert set(out["id"]) == expected
+
+
+@pytest.mark.parametrize("city", PLAN_CITIES)
+def test_located_only_narrows_to_records_located_in_the_city(catalogue, city):
+    every = filter_catalogue(catalogue, Filters(cities=(city,)))
+    located = filter_catalogue(catalogue, Filters(cities=(city,), located_only=True))
+    assert set(located["id"]) <= set(every["id"])
+    for _, row in located.iterrows():
+        assert any(e["city"] == city and e["relation"] == "located" for e in row["attribution"]), row["id"]
+    dropped = every[~every["id"].isin(located["id"])]
+    for _, row in dropped.iterrows():
+        assert all(e["relation"] != "located" for e in row["attribution"] if e["city"] == city)
+
+
+def test_located_only_drops_an_area_spanning_two_cities(catalogue):
+    located = filter_catalogue(catalogue, Filters(cities=("西宁市",), located_only=True))
+    every = filter_catalogue(catalogue, Filters(cities=("西宁市",)))
+    assert "st-xining-haidong-metro-circle" in set(every["id"]) - set(located["id"])
