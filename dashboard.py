@@ -18,7 +18,7 @@ from geo.counties import load_counties
 from geo.filters import DOC_CHOICES, Filters, counts_by_category, filter_catalogue
 from geo.gazetteer import load_places
 from geo.gcj02 import geometry_to_gcj02
-from geo.project_import import filter_imported, imported_csv, imported_geojson
+from geo.project_list import filter_imported, imported_csv, imported_geojson
 from geo.lakes import load_lakes
 from geo.rivers import load_rivers
 from geo.plan_units import load_plan_units, unit_outlines

@@ -9,7 +9,7 @@ from pathlib import PurePath
 import geopandas as gpd
 import streamlit as st
 
-from geo import project_import
+from geo import project_list as project_import
 from layers.labels import t
 
 log = logging.getLogger("dashboard.upload")

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-from geo.project_issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue
+from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
