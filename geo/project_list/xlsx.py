@@ -77,8 +77,8 @@ def sheet_extent(xml: bytes) -> tuple[int, int] | None:
         return None
     if not refs:
         return 0, 0
-    letters = max({c for c, _ in refs}, key=lambda c: (len(c), c))
-    return max(int(r) for _, r in refs), _column_number(letters)
+    letters, numbers = zip(*refs)
+    return max(map(int, numbers)), _column_number(max(set(letters), key=lambda c: (len(c), c)))
 
 
 def _checked_extent(data: bytes) -> int:
@@ -125,4 +125,4 @@ def first_sheet_rows(data: bytes, max_rows: int) -> tuple[list[list[str]], bool]
         raise
     except BaseException:  # calamine raises several kinds on a damaged workbook, a Rust panic among them
         _reject_unreadable()
-    return [[cell_text(v) for v in row] for row in values], rows > max_rows
+    return [[v if v.__class__ is str else cell_text(v) for v in row] for row in values], rows > max_rows
