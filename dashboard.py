@@ -18,7 +18,7 @@ from app.table import table_section
 from app.upload_panel import uploaded_rows
 from app.warm_start import warm_start
 from geo.filters import filter_catalogue
-from geo.project_import import filter_imported
+from geo.project_list import filter_imported
 from geo.schema import DataFileError
 from layers.labels import LANGUAGES, sources_line, t
 from layers.tile_basemaps import OFFLINE, available_basemaps
@@ -75,7 +75,7 @@ def main() -> None:
     draw_map(state, basemaps.get(state.basemap), filtered, imported)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
-    table_section(filtered, state.lang, first_load)
+    table_section(filtered, state.lang, first_load, state.cities)
     record_downloads(filtered, state.lang)
     if imported is not None:
         imported_downloads(imported, state.lang)

@@ -8,7 +8,7 @@ import geopandas as gpd
 import streamlit as st
 
 from geo.export import catalogue_csv, catalogue_geojson
-from geo.project_import import imported_csv, imported_geojson
+from geo.project_list import imported_csv, imported_geojson
 from layers.labels import t
 
 CSV, GEOJSON = "text/csv", "application/geo+json"

@@ -28,6 +28,7 @@ class AppState:
     lang: str = "zh"
     basemap: str = "offline"
     cities: tuple[str, ...] = ()
+    located_only: bool = False
     county: str = ""
     categories: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
@@ -71,6 +72,7 @@ PARAMS: tuple[Param, ...] = (
     Param("lang", "lang", "one", lambda v: LANGUAGES),
     Param("basemap", "basemap", "one", lambda v: v.basemaps),
     Param("city", "cities", "many", lambda v: v.cities),
+    Param("located", "located_only", "flag"),
     Param("county", "county", "one", lambda v: v.counties),
     Param("cat", "categories", "many", lambda v: CATEGORIES),
     Param("mode", "modes", "many", lambda v: TRANSPORT_MODES),

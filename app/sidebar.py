@@ -42,6 +42,7 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
             st.caption(t("tianditu_hidden", lang))
         st.subheader(t("filters", lang))
         st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang))
+        st.toggle(t("filter_located_only", lang), key="w_located_only", disabled=not s["w_cities"])
         names = dict(zip(data["counties"]["adcode"], data["counties"]["name_zh"]))
         st.selectbox(t("county", lang), county_options(data["counties"], s["w_cities"]), key="w_county",
                      format_func=lambda a: names.get(a, t("all_counties", lang)))

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from layers.plan_items import attribution_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, name_column, t
 
 TABLE_DELAY_S = 1.0
@@ -13,14 +14,16 @@ TABLE_DELAY_S = 1.0
 browser about 0.9 s, and the map above it should show first. Every later run draws it at once."""
 
 
-def table(filtered: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
-    """The records as the table shows them (with their id, not displayed)."""
+def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The records as the table shows them (with their id, not displayed); why each is in the
+    chosen cities (all, when none is chosen)."""
     return pd.DataFrame({
         "id": filtered["id"],
         t("col_name", lang): filtered[name_column(lang)],
         t("col_category", lang): filtered["category"].map(lambda c: label(CATEGORY_LABELS, c, lang)),
         t("col_subtype", lang): filtered["subtype"].map(lambda c: label(SUBTYPE_LABELS, c, lang)),
         t("col_cities", lang): filtered["cities"].map("、".join),
+        t("col_attribution", lang): [attribution_text(r, lang, cities) for _, r in filtered.iterrows()],
         t("col_verb", lang): filtered["verb"],
         t("col_docs", lang): filtered["docs"].map(lambda ds: doc_names(ds, lang)),
         t("col_section", lang): filtered["sources"].map(lambda ss: "；".join(s["section"] for s in ss)),
@@ -36,7 +39,7 @@ def _reveal_table() -> None:
     st.rerun(scope="app")
 
 
-def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool) -> None:
+def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool, cities: tuple[str, ...] = ()) -> None:
     """The linked table, or on a session's first load a note and the timer that brings the table
     just after the map."""
     st.markdown(f"#### {t('table', lang)}")
@@ -45,7 +48,7 @@ def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool) -> No
         st.session_state["table_waiting"] = True
         st.fragment(_reveal_table, run_every=TABLE_DELAY_S)()
         return
-    frame = table(filtered, lang)
+    frame = table(filtered, lang, cities)
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
     rows = list(event.selection.rows) if event and event.selection else []

@@ -9,7 +9,7 @@ from pathlib import PurePath
 import geopandas as gpd
 import streamlit as st
 
-from geo import project_import
+from geo import project_list
 from layers.labels import t
 
 log = logging.getLogger("dashboard.upload")
@@ -25,16 +25,16 @@ _UNSAFE_FILE_CHARS = re.compile(r"[^\w.-]+")
 
 @st.cache_data(show_spinner=False, max_entries=CACHED_UPLOADS)
 def _parsed(data: bytes, filename: str, gcj02: bool, _places: gpd.GeoDataFrame,
-            _counties: gpd.GeoDataFrame) -> tuple[project_import.ImportResult | None, bytes, tuple[str, str] | None]:
+            _counties: gpd.GeoDataFrame) -> tuple[project_list.ImportResult | None, bytes, tuple[str, str] | None]:
     """(result, annotated CSV, None), or (None, b"", (message_zh, message_en)) for a rejected file.
 
     Cached on the bytes, name and option: a rerun of the page does not read the file again.
     """
     try:
-        result = project_import.import_projects(data, filename, _places, _counties, gcj02=gcj02)
-    except project_import.ImportRejected as exc:
+        result = project_list.import_projects(data, filename, _places, _counties, gcj02=gcj02)
+    except project_list.ImportRejected as exc:
         return None, b"", (exc.message_zh, exc.message_en)
-    return result, project_import.annotated_csv(result), None
+    return result, project_list.annotated_csv(result), None
 
 
 def _download_name(filename: str) -> str:
@@ -71,7 +71,7 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> N
                                               "import_col_message"))
         shown_rows = min(len(result.issues), ISSUE_TABLE_MAX_ROWS) + 1  # + the header row
         with st.expander(t("import_issues", lang), expanded=bool(result.errors)):
-            st.dataframe(project_import.issues_frame(result, lang, headers), hide_index=True,
+            st.dataframe(project_list.issues_frame(result, lang, headers), hide_index=True,
                          height=shown_rows * ISSUE_ROW_PX + ISSUE_TABLE_BORDER_PX,
                          column_config={headers[3]: st.column_config.TextColumn(width="large")})
     st.download_button(t("import_download", lang), annotated,

@@ -29,16 +29,19 @@ def view_texts(spec: FigureSpec, view: Preset, rows: gpd.GeoDataFrame, city: str
                data: dict[str, gpd.GeoDataFrame]) -> FigureTexts:
     """The texts of a view whose records (rows) and city are already chosen."""
     lang = spec.lang
+    notes = []
     if view.base == "city":
         name = city_name(city, lang, data["context"])
+        named = int(data["catalogue"]["cities"].map(lambda cs: city in cs).sum())
         title = t("city_title", lang).format(city=name)
-        subtitle = t("city_subtitle", lang).format(city=name, n=len(rows))
+        subtitle = t("city_subtitle", lang).format(city=name, n=named)
+        if named > len(rows):  # the plans name these without a place
+            notes.append(t("fig_unlocated_note", lang).format(n=named - len(rows)))
     elif view.base == "current":
         title, subtitle = t("current_title", lang), t("current_subtitle", lang).format(n=len(rows))
     else:
         title, subtitle = t(f"{view.key}_title", lang), t(f"{view.key}_subtitle", lang)
     schematic = bool(rows["schematic"].any()) or view.base == "prefectures"
-    notes = []
     if bool(rows["schematic"].any()):
         notes.append(t("schematic_note", lang))
     notes.append(t("fig_boundary_note", lang))

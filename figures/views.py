@@ -6,6 +6,7 @@ import math
 
 import geopandas as gpd
 
+from geo.catalogue import located
 from geo.registry import Preset, select_sublayers
 from layers import styles
 
@@ -38,7 +39,8 @@ def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFram
 
 def view_rows(view: Preset, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),
               record_ids: tuple[str, ...] = ()) -> gpd.GeoDataFrame:
-    """The catalogue records a view draws."""
+    """The catalogue records a view draws (those with a place)."""
+    catalogue = located(catalogue)
     if view.base == "city":
         return catalogue[catalogue["cities"].map(lambda cs: city in cs)]
     if view.base == "current":

@@ -158,3 +158,8 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
 def load_catalogue(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """The validated catalogue of both plans."""
     return read_layer(layer_path(CATALOGUE, data_dir), CATALOGUE)
+
+
+def located(records: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The records that have a place to draw (an unlocated record is listed, never drawn)."""
+    return records[records.geometry.notna() & ~records.geometry.is_empty]

@@ -42,14 +42,14 @@ def _export(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     """Report every problem of a project list: 0 some rows usable, 1 none, 2 file rejected."""
-    from geo import project_import
+    from geo import project_list
     from geo.counties import load_counties
     from geo.gazetteer import load_places
 
     places, counties = load_places(args.data_dir), load_counties(args.data_dir)
     try:
-        result = project_import.import_file(args.file, places, counties, gcj02=args.gcj02)
-    except project_import.ImportRejected as exc:
+        result = project_list.import_file(args.file, places, counties, gcj02=args.gcj02)
+    except project_list.ImportRejected as exc:
         print(f"{args.file}: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a user's file must never end in a traceback
@@ -57,7 +57,7 @@ def _validate(args: argparse.Namespace) -> int:
         problem = "无法读取文件" if args.lang == "zh" else "cannot read the file"
         print(f"{args.file}: {problem} ({type(exc).__name__})", file=sys.stderr)
         return 2
-    for line in project_import.report_lines(result, args.lang):
+    for line in project_list.report_lines(result, args.lang):
         print(line)
     return 0 if len(result.valid) else 1
 

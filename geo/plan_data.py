@@ -7,7 +7,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo.catalogue import load_catalogue
+from geo.catalogue import load_catalogue, located
 from geo.context import as_border_lines, load_context
 from geo.counties import load_counties
 from geo.gazetteer import load_places
@@ -42,11 +42,6 @@ def drawn_context(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def to_gcj02(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """A copy shifted to GCJ-02: only to sit on AMap's tiles."""
     return frame.set_geometry(frame.geometry.map(geometry_to_gcj02))
-
-
-def located(records: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The records that have a place to draw (the plans name some items without one)."""
-    return records[records.geometry.notna() & ~records.geometry.is_empty]
 
 
 def web_layers(data: dict[str, gpd.GeoDataFrame], gcj02: bool = False) -> dict[str, gpd.GeoDataFrame]:

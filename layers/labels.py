@@ -181,6 +181,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_outside": ("规划范围外", "Outside the plan area"),
     "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
+    "fig_unlocated_note": ("另有{n}项规划未给出位置，未绘制。", "{n} more the plans name without a place are not drawn."),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
+from geo.catalogue import located
 from geo.filters import COMPARISON_CLASSES, comparison_class
 from layers import styles
 from layers.labels import SUBTYPE_LABELS, label, t
@@ -29,7 +30,7 @@ def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: g
                     for c in COMPARISON_CLASSES if c in present]
         return entries
     seen = set()
-    for _, row in rows.sort_values(["category", "subtype"]).iterrows():
+    for _, row in located(rows).sort_values(["category", "subtype"]).iterrows():
         shape = _SHAPES[row.geometry.geom_type]
         study = shape == "line" and is_study(row["verb"])
         key = (row["subtype"], shape, study)

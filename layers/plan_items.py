@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import mapping
 
+from geo.catalogue import located
 from geo.filters import comparison_class
 from layers import styles
 from layers.geojson_layer import ID, POPUP, STYLE, TOOLTIP, GeoJsonLayer, Source
@@ -74,18 +75,30 @@ def reason_text(reason: str, lang: str) -> str:
     return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
-def attribution_html(row: pd.Series, lang: str) -> str:
-    """Per city: its relation to the record, then each county with the reason it is here."""
+def attribution_lines(row: pd.Series, lang: str, cities: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """Per city (all, or those given): (city, its relation to the record, each county with its reason)."""
     by_city: dict[str, list[dict]] = {}
     for entry in row["attribution"]:
-        by_city.setdefault(entry["city"], []).append(entry)
-    lines = []
-    for city, entries in by_city.items():
-        relation = t(f"rel_{entries[0]['relation']}", lang)
-        counties = "、".join(f"{e['county']}（{reason_text(e['reason'], lang)}）" if e["county"]
-                            else reason_text(e["reason"], lang) for e in entries)
-        lines.append(f"<br>{html.escape(city)} · <b>{html.escape(relation)}</b>: "
-                     f"<small>{html.escape(counties)}</small>")
+        if not cities or entry["city"] in cities:
+            by_city.setdefault(entry["city"], []).append(entry)
+    return [(city, t(f"rel_{entries[0]['relation']}", lang),
+             "、".join(f"{e['county']}（{reason_text(e['reason'], lang)}）" if e["county"]
+                      else reason_text(e["reason"], lang) for e in entries))
+            for city, entries in by_city.items()]
+
+
+def attribution_text(row: pd.Series, lang: str, cities: tuple[str, ...] = ()) -> str:
+    """Why the record is in these cities, as plain text (the table's column)."""
+    if not row["attribution"] and not row["located"]:
+        return t("unlocated_note", lang)
+    return "；".join(f"{city} {relation}：{counties}" for city, relation, counties in
+                    attribution_lines(row, lang, cities))
+
+
+def attribution_html(row: pd.Series, lang: str) -> str:
+    """Per city: its relation to the record, then each county with the reason it is here."""
+    lines = [f"<br>{html.escape(city)} · <b>{html.escape(relation)}</b>: <small>{html.escape(counties)}</small>"
+             for city, relation, counties in attribution_lines(row, lang)]
     if not lines:
         lines.append("<br>—")
     if row["outside"]:
@@ -121,15 +134,10 @@ def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
     return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
 
 
-def drawable(rows: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The records that have a geometry (an unlocated record is listed, never drawn)."""
-    return rows[rows.geometry.notna() & ~rows.geometry.is_empty]
-
-
 def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
     """Records with their tooltip, popup, style and GeoJSON features worked out once (cache this,
     it is data); unlocated records are left out."""
-    rows = drawable(rows)
+    rows = located(rows)
     records = list(rows.iterrows())
     tips = [tooltip_html(r, lang) for _, r in records]
     pops = [popup_html(r, lang) for _, r in records]

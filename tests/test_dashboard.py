@@ -3,12 +3,15 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.catalogue import load_catalogue
+
 from app.map_view import clicked_county
 from geo.files import ROOT
 
 APP = str(ROOT / "dashboard.py")
 
 TIMEOUT = 60
+ALL = len(load_catalogue())
 
 
 @pytest.fixture
@@ -24,12 +27,12 @@ def test_default_page_shows_title_counts_and_table(app):
     at = app.run()
     assert not at.exception
     assert at.markdown[0].value.endswith("兰西城市群规划地图")
-    assert "显示 **202** 共 202" in _markdown(at)
+    assert f"显示 **{ALL}** 共 {ALL}" in _markdown(at)
     # A session's first run leaves the table to the next one (its timer asks for it), so the map shows first.
     assert len(at.dataframe) == 0 and any("随后显示" in c.value for c in at.caption)
     at.run()
     assert not at.exception
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 202
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == ALL
     assert not any("随后显示" in c.value for c in at.caption)
     assert not at.warning
 
@@ -38,8 +41,8 @@ def test_city_filter_updates_counts_table_and_url(app):
     at = app.run()
     at.multiselect(key="w_cities").set_value(["西宁市"]).run()
     shown = len(at.dataframe[0].value)
-    assert 0 < shown < 202
-    assert f"显示 **{shown}** 共 202" in _markdown(at)
+    assert 0 < shown < ALL
+    assert f"显示 **{shown}** 共 {ALL}" in _markdown(at)
     assert at.query_params["city"] in ("西宁市", ["西宁市"])
     assert all("西宁市" in c for c in at.dataframe[0].value["市州"])
 
@@ -140,7 +143,7 @@ def test_map_data_is_sent_inline_when_static_web_cannot_be_written(app, monkeypa
     with caplog.at_level("WARNING", logger="dashboard"):
         at = app.run()
     assert not at.exception and not at.error
-    assert "显示 **202** 共 202" in _markdown(at)
+    assert f"显示 **{ALL}** 共 {ALL}" in _markdown(at)
     assert any("sent inline" in r.getMessage() for r in caplog.records)
 
 

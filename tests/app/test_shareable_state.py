@@ -49,7 +49,8 @@ def test_empty_layers_parameter_means_no_layers():
 
 def test_every_parameter_row_round_trips_through_the_url_and_the_widgets():
     from app.shareable_state import PARAMS, session_values, state_of
-    state = AppState(lang="en", basemap="osm", cities=("西宁市",), county="630106", categories=("water",),
+    state = AppState(lang="en", basemap="osm", cities=("西宁市",), located_only=True, county="630106",
+                     categories=("water",),
                      modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x")
     assert {p.field for p in PARAMS} <= set(AppState.__dataclass_fields__)
     assert set(to_params(state, VOCAB)) == {p.key for p in PARAMS}

@@ -75,7 +75,7 @@ def _check_shown(result: dict) -> None:
 
 def test_imported_layer_in_chromium_shows_payloads_as_text(browser, places, counties, tmp_path):
     """The layer alone, no server: every tooltip and popup opened in a real browser, nothing runs."""
-    from geo.project_import import import_projects
+    from geo.project_list import import_projects
     from layers.base_map import base_map
     from layers.imported_projects import imported_group
     from layers.offline_assets import VENDOR_DIR

@@ -9,7 +9,7 @@ import re
 import folium
 import pytest
 
-from geo import project_import as pi
+from geo import project_list as pi
 from layers import styles
 from layers.imported_projects import imported_group, popup_html, tooltip_html
 

@@ -11,8 +11,8 @@ import pandas as pd
 import shapely
 
 from geo.gcj02 import gcj02_to_wgs84
-from geo.project_issues import ERROR, WARNING, Issue, quoted
-from geo.project_names import Names, normalise_series, suggestion
+from geo.project_list.issues import ERROR, WARNING, Issue, quoted
+from geo.project_list.names import Names, normalise_series, suggestion
 from geo.schema import REGION_BOUNDS
 
 LOCATED_BY = ("lonlat", "place", "county_seat")

@@ -1,10 +1,8 @@
-"""Bring your own projects: read a user's list, validate and locate every row, report, export."""
+"""Import a user's project list: map its columns, validate and locate every row, keep the usable ones."""
 
 from __future__ import annotations
 
 import difflib
-import io
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,16 +14,10 @@ import pandas as pd
 import shapely
 
 from geo.crs import WGS84
-from geo.project_issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue, quoted
-from geo.project_names import Names, build_names, normalise
-from geo.project_read import MAX_BYTES, MAX_COLUMNS, MAX_ROWS, RawTable, check_size, read_table
-from geo.project_rows import LOCATED_BY, Located, RowIssues, county_index, locate, lookup, unknown_name
-
-__all__ = [
-    "MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "FIELDS", "LOCATED_BY", "ERROR_COLUMN", "ImportRejected", "Issue",
-    "ImportResult", "import_projects", "import_file", "validate_table", "annotated_csv", "imported_csv",
-    "imported_geojson", "filter_imported", "report_lines", "summary_line", "issues_frame",
-]
+from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue, quoted
+from geo.project_list.names import Names, build_names, normalise
+from geo.project_list.read import MAX_BYTES, RawTable, check_size, read_table
+from geo.project_list.rows import LOCATED_BY, Located, RowIssues, county_index, locate, lookup, unknown_name
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "name_zh", "名称", "项目名称"),
@@ -46,14 +38,10 @@ COLUMN_CUTOFF = 0.6
 COORD_DECIMALS = 6
 RESULT_COLUMNS = ("row", "name", "category", "city", "city_input", "county", "county_adcode",
                   "located_by", "warnings", "warnings_en")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
-"""A cell like -73.9 stays a number: only text that a spreadsheet would evaluate is quoted."""
 
 _ALIAS_FIELD = {normalise(a): f for f, aliases in FIELDS.items() for a in aliases}
 _KNOWN_COLUMNS = tuple(_ALIAS_FIELD)
 _LEVEL_ZH = {ERROR: "错误", WARNING: "警告"}
-_LEVEL_TEXT = {("zh", ERROR): "错误", ("zh", WARNING): "警告", ("en", ERROR): "error", ("en", WARNING): "warning"}
 
 
 @dataclass(frozen=True)
@@ -300,54 +288,6 @@ def import_file(path: Path | str, places: gpd.GeoDataFrame, counties: gpd.GeoDat
     return import_projects(data, path.name, places, counties, gcj02=gcj02)
 
 
-# ---------------------------------------------------------------- outputs
-
-
-def _defused(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells starting like a formula get a leading quote, so spreadsheets show them as text."""
-    columns = {}
-    for position in range(frame.shape[1]):  # by position: a user's headers may repeat
-        values = frame.iloc[:, position]
-        if not pd.api.types.is_numeric_dtype(values):
-            values = values.astype(str).where(values.notna(), "")
-            risky = values.str.startswith(FORMULA_STARTS) & ~values.str.match(PLAIN_NUMBER)
-            values = values.where(~risky, "'" + values)
-        columns[position] = values
-    out = pd.DataFrame(columns, index=frame.index)
-    out.columns = frame.columns
-    return out
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    buffer = io.StringIO()
-    _defused(frame).to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def annotated_csv(result: ImportResult) -> bytes:
-    """The file as read with an error column (UTF-8 with BOM, formula-safe) for the user to fix."""
-    return _csv(result.table)
-
-
-def imported_csv(valid: gpd.GeoDataFrame) -> bytes:
-    """The imported rows as CSV with lon/lat (UTF-8 with BOM, formula-safe)."""
-    table = pd.DataFrame(valid.drop(columns="geometry"))
-    table["lon"] = valid.geometry.x.round(COORD_DECIMALS) if len(valid) else pd.Series(dtype=float)
-    table["lat"] = valid.geometry.y.round(COORD_DECIMALS) if len(valid) else pd.Series(dtype=float)
-    return _csv(table)
-
-
-def imported_geojson(valid: gpd.GeoDataFrame) -> bytes:
-    """The imported rows as a GeoJSON FeatureCollection (WGS-84); values are plain JSON strings."""
-    features = []
-    for record, point in zip(valid.drop(columns="geometry").to_dict("records"), valid.geometry):
-        props = {k: (int(v) if k == "row" else str(v)) for k, v in record.items()}
-        features.append({"type": "Feature", "properties": props, "geometry": {
-            "type": "Point", "coordinates": [round(point.x, COORD_DECIMALS), round(point.y, COORD_DECIMALS)]}})
-    doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
-
-
 def filter_imported(gdf: gpd.GeoDataFrame, cities: tuple[str, ...], county_adcode: str) -> gpd.GeoDataFrame:
     """The imported rows in the chosen cities and county, like the plan's projects; empty means any."""
     keep = pd.Series(True, index=gdf.index)
@@ -356,37 +296,3 @@ def filter_imported(gdf: gpd.GeoDataFrame, cities: tuple[str, ...], county_adcod
     if county_adcode:
         keep &= gdf["county_adcode"] == county_adcode
     return gdf[keep]
-
-
-
-def summary_line(result: ImportResult, lang: str) -> str:
-    """One line: rows read, usable, errors, warnings."""
-    if lang == "zh":
-        return (f"读取 {result.rows_read} 行：可用 {len(result.valid)} 行，"
-                f"错误 {result.errors} 条，警告 {result.warnings} 条。")
-    return (f"Read {result.rows_read} rows: {len(result.valid)} usable, "
-            f"{result.errors} errors, {result.warnings} warnings.")
-
-
-def issue_row_label(row: int, lang: str) -> str:
-    """'第 5 行' / 'row 5'; the file itself for FILE_ROW."""
-    if row == FILE_ROW:
-        return "文件" if lang == "zh" else "file"
-    return f"第 {row} 行" if lang == "zh" else f"row {row}"
-
-
-def report_lines(result: ImportResult, lang: str) -> list[str]:
-    """One line per issue (row | column | level | message), then the summary line."""
-    lines = [" | ".join((issue_row_label(i.row, lang), i.column or "—", _LEVEL_TEXT[(lang, i.level)],
-                         i.message(lang))) for i in result.issues]
-    return [*lines, summary_line(result, lang)]
-
-
-def issues_frame(result: ImportResult, lang: str, headers: tuple[str, str, str, str]) -> pd.DataFrame:
-    """The issues as a table with the given column headers (row, column, level, message)."""
-    return pd.DataFrame({
-        headers[0]: [issue_row_label(i.row, lang) for i in result.issues],
-        headers[1]: [i.column for i in result.issues],
-        headers[2]: [_LEVEL_TEXT[(lang, i.level)] for i in result.issues],
-        headers[3]: [i.message(lang) for i in result.issues],
-    })

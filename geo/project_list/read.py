@@ -5,21 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import re
-import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime, time
 
 import pandas as pd
 
-from geo.project_issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue
+from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue
+from geo.project_list.xlsx import first_sheet_rows
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-"""An XLSX is a zip: this bounds what 10 MB may expand to (a zip bomb is rejected unread)."""
 MAX_SHEET_ROWS = 5 * MAX_ROWS
 """Rows of a sheet looked at, blank ones included (styled empty rows can run to a million)."""
 
@@ -165,57 +161,21 @@ def _read_csv(data: bytes) -> RawTable:
     return _table(records, "csv")
 
 
-def _xlsx_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    return str(value)
-
-
-def _check_zip(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            size = sum(info.file_size for info in z.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ImportRejected("文件不是有效的 .xlsx 工作簿。", "The file is not a valid .xlsx workbook.") from None
-    if size > MAX_UNZIPPED_BYTES:
-        raise ImportRejected("工作簿解压后过大，拒绝读取。", "The workbook expands to too much data; not read.")
-
-
 def _read_xlsx(data: bytes) -> RawTable:
-    import openpyxl
-
-    _check_zip(data)
+    rows, more = first_sheet_rows(data, MAX_SHEET_ROWS)
     records: list[list[str]] = []
     filled = 0
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            # Rows as long as their last cell, not as the sheet's stated dimension (often far too wide).
-            sheet.reset_dimensions()
-            for values in sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS, values_only=True):
-                record = _trim([_xlsx_cell(v) for v in values])
-                if len(record) > MAX_COLUMNS:
-                    _reject_columns(len(record))
-                records.append(record)
-                filled += bool(record)
-                if filled > MAX_ROWS + 1:  # header + rows: stop reading at once
-                    _reject_rows(None)
-        finally:
-            book.close()
-    except ImportRejected:
-        raise
-    except Exception:  # openpyxl raises many kinds on a damaged workbook; all mean "unreadable"
-        raise ImportRejected("XLSX 工作簿无法读取（文件损坏或不是 Excel 工作簿）。",
-                             "The XLSX workbook cannot be read (damaged, or not an Excel workbook).") from None
+    for row in rows:
+        # Rows as long as their last cell, not as the sheet's widest row.
+        record = _trim(row)
+        if len(record) > MAX_COLUMNS:
+            _reject_columns(len(record))
+        records.append(record)
+        filled += bool(record)
+        if filled > MAX_ROWS + 1:  # header + rows
+            _reject_rows(None)
     issues = []
-    if len(records) >= MAX_SHEET_ROWS:
+    if more:
         issues.append(Issue(FILE_ROW, "", WARNING, f"只读取了工作表的前 {MAX_SHEET_ROWS:,} 行。",
                             f"Only the first {MAX_SHEET_ROWS:,} rows of the sheet were read."))
     return _table(records, "xlsx", issues)

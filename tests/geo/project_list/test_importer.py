@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import project_import as pi
+from geo import project_list as pi
 from geo.cli import main
 from geo.files import ROOT
 from geo.gcj02 import gcj02_to_wgs84
-from geo.project_issues import ERROR, FILE_ROW, WARNING
+from geo.project_list.issues import ERROR, FILE_ROW, WARNING
 
 FIXTURES = ROOT / "tests" / "fixtures" / "imports"
 IMPORT_TIME_LIMIT_S = 2.0
