@@ -50,7 +50,7 @@ def on_map_click() -> None:
 def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple[folium.Map, list]:
     """The constant part of the map (changes only with the basemap, language and base layers), and
     its toggleable layers as the layer control names them. Its data is fetched, not sent."""
-    m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True)
+    m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True, lang=state.lang)
     gcj02, lang = is_gcj02(tiles), state.lang
     if tiles is not None:
         add_tiles(m, tiles)

@@ -6,13 +6,13 @@ import html
 
 import folium
 import geopandas as gpd
-from branca.element import MacroElement, Template
 
 from geo.crs import WEB_COORDINATE_DECIMALS
 from geo.plan_units import unit_outlines
 from layers import styles
 from layers.geojson_layer import ID, STYLE, TOOLTIP, GeoJsonLayer, Source, as_source, feature_collection
 from layers.labels import t
+from layers.map_scripts import ScriptCall
 
 COUNTY_TOOLTIP_MARK = "◆"
 """Starts every county tooltip, so a click on a county is told apart from a click on a project."""
@@ -76,30 +76,6 @@ def plan_units_group(plan_units: gpd.GeoDataFrame | Source, lang: str, pane: str
     return group
 
 
-class _Labels(MacroElement):
-    """Text labels drawn by one script (a Marker per label would compile a template each)."""
-
-    _template = Template("""
-{% macro header(this, kwargs) %}
-<style>.county-label { {{ this.css }} }</style>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-{{ this.labels|tojson }}.forEach(function(d) {
-  L.marker([d[0], d[1]], {interactive: false, keyboard: false, icon: L.divIcon({
-    className: 'county-label-icon', iconSize: [0, 0], iconAnchor: [0, 0],
-    html: "<div class='county-label'>" + d[2] + "</div>"})
-  }).addTo({{ this._parent.get_name() }});
-});
-{% endmacro %}
-""")
-
-    def __init__(self, labels: list[tuple[float, float, str]]) -> None:
-        super().__init__()
-        self._name = "Labels"
-        self.labels = labels
-        self.css = styles.LABEL_CSS
-
-
 def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     """County names at each county's interior point."""
     group = folium.FeatureGroup(name=t("layer_labels", lang))
@@ -110,5 +86,6 @@ def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.Feature
         # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
         labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
                        html.escape(text)))
-    group.add_child(_Labels(labels))
+    # One call draws every label (a Marker per label would compile a template each).
+    group.add_child(ScriptCall("lxpmLabels", labels))
     return group

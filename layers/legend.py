@@ -6,7 +6,8 @@ import html
 from dataclasses import dataclass
 
 import folium
-from branca.element import MacroElement, Template
+
+from layers.map_scripts import ScriptCall
 
 
 @dataclass(frozen=True)
@@ -40,35 +41,9 @@ def legend_html(title: str, entries: list[LegendEntry], footer: str = "") -> str
     return (f"<div class='map-legend'><div class='legend-title'>{html.escape(title)}</div>{rows}{foot}</div>")
 
 
-class _LegendControl(MacroElement):
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function() {
-  var group = {{ this._parent.get_name() }};
-  var control = L.control({position: 'bottomright'});
-  control.onAdd = function() {
-    var div = L.DomUtil.create('div', 'legend-control');
-    div.innerHTML = {{ this.content|tojson }};
-    div.style.cssText = 'background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
-      + 'font-size:12px;line-height:16px;max-height:46vh;overflow:auto;box-shadow:0 0 4px rgba(0,0,0,.3)';
-    L.DomEvent.disableClickPropagation(div);
-    return div;
-  };
-  group.on('add', function(e) { control.addTo(e.target._map); });
-  group.on('remove', function() { control.remove(); });
-})();
-{% endmacro %}
-""")
-
-    def __init__(self, content: str) -> None:
-        super().__init__()
-        self._name = "LegendControl"
-        self.content = content
-
-
 def legend_group(title: str, entries: list[LegendEntry], footer: str = "",
                  name: str = "legend") -> folium.FeatureGroup:
     """A feature group whose only job is to show the legend while it is on the map."""
     group = folium.FeatureGroup(name=name, control=False)
-    group.add_child(_LegendControl(legend_html(title, entries, footer)))
+    group.add_child(ScriptCall("lxpmLegend", {"content": legend_html(title, entries, footer)}))
     return group

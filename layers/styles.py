@@ -47,9 +47,6 @@ PLAN_UNIT_LINE = {"color": "#333333", "weight": 1.6}
 HIGHLIGHT = {"color": "#d7301f", "weight": 3, "fillOpacity": 0.85}
 SELECTED_COUNTY = {"color": "#d7301f", "weight": 2.5}
 
-LABEL_CSS = ("font-size:11px;color:#333;text-shadow:0 0 2px #fff,0 0 2px #fff;"
-             "white-space:nowrap;transform:translate(-50%,-50%);display:inline-block;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif;")
-
 # ---------------------------------------------------------------- plan items
 
 CATEGORY_COLOURS = {

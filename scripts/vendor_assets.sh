@@ -19,7 +19,12 @@ fetch() {  # fetch NAME@VERSION DEST FILE...
   done
   cp "$tmp/x/package/"LICEN[CS]E* "$out/$dest/" 2>/dev/null || true
 }
-rm -rf "$out" && mkdir -p "$out"
+# Start clean, but keep the hand-written MANIFEST.md.
+mkdir -p "$out" && find "$out" -mindepth 1 -maxdepth 1 ! -name MANIFEST.md -exec rm -rf {} +
 fetch leaflet@1.9.3 leaflet dist/leaflet.js dist/leaflet.css dist/images
 fetch leaflet-groupedlayercontrol@0.6.1 groupedlayercontrol dist/leaflet.groupedlayercontrol.min.js dist/leaflet.groupedlayercontrol.min.css
+# 4.0.0: the last UMD build (5.x is an ES module); its stylesheet draws icon-fullscreen.svg.
+fetch leaflet.fullscreen@4.0.0 fullscreen Control.FullScreen.js Control.FullScreen.css icon-fullscreen.svg
+# One build per language (.cn: Chinese); the stylesheet's icons are dist/assets/*.png.
+fetch leaflet-measure@3.1.0 measure dist/leaflet-measure.js dist/leaflet-measure.cn.js dist/leaflet-measure.css dist/assets
 echo "vendored into $out"

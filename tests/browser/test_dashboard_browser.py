@@ -1,5 +1,6 @@
 """The dashboard as a person uses it, in headless chromium with no network but loopback."""
 
+import re
 import time
 from urllib.parse import unquote
 
@@ -162,3 +163,45 @@ def test_the_csv_download_holds_the_filtered_projects(server_url, page_and_watch
     assert len(rows) == shown
     assert all("白银市" in "".join(r.values()) for r in rows)
     assert watch.outside == [] and watch.errors == []
+
+
+def test_the_map_tools_work_offline(server_url, page_and_watch):
+    """Fullscreen, measure and the coordinates under the cursor, from the app's own files."""
+    page, watch = page_and_watch
+    page.goto(server_url)
+    frame = map_frame(page)
+    for selector in (".leaflet-control-zoom-fullscreen", ".leaflet-control-measure", ".lxpm-coordinates"):
+        frame.locator(selector).wait_for(timeout=10_000)
+    assert frame.locator(".leaflet-control-zoom-fullscreen").get_attribute("title") == "全屏"
+
+    # The coordinates follow the cursor: those of the point under it (within a pixel or two).
+    for x, y in ((300, 250), (700, 450)):
+        frame.locator("#map_div").hover(position={"x": x, "y": y})
+        want = frame.evaluate(f"() => {{ const p = window.map.containerPointToLatLng([{x}, {y}]); return [p.lng, p.lat]; }}")
+        text = frame.locator(".lxpm-coordinates").inner_text()
+        shown = [float(v) for v in re.findall(r"(?:经度|纬度) (-?\d+\.\d{4})°", text)]
+        pixel = 360 / 256 / 2 ** frame.evaluate("() => window.map.getZoom()")  # degrees of longitude
+        assert len(shown) == 2 and all(abs(s - w) < 3 * pixel for s, w in zip(shown, want)), (text, want)
+
+    # Measure a line across the map: the result is in 公里, and the map did not move.
+    view = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    frame.locator(".leaflet-control-measure").hover()
+    frame.locator(".leaflet-control-measure .js-start").click()
+    for x, y in ((250, 300), (550, 300), (550, 500)):
+        frame.locator("#map_div").click(position={"x": x, "y": y})
+    results = frame.locator(".leaflet-control-measure .js-results")
+    _wait(lambda: "公里" in results.inner_text() and "平方公里" in results.inner_text(), what="the measure")
+    assert frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]") == view
+    page.screenshot(path=str(ARTIFACTS / "dashboard-tools.png"))
+    frame.locator(".leaflet-control-measure .js-cancel").click()
+
+    # The browser's own fullscreen (Streamlit's component frame allows it), of the map alone.
+    frame.locator(".leaflet-control-zoom-fullscreen").click()
+    _wait(lambda: frame.evaluate("() => document.fullscreenElement === window.map.getContainer()"),
+          what="fullscreen")
+    assert frame.locator(".leaflet-control-zoom-fullscreen").get_attribute("title") == "退出全屏"
+    frame.locator(".leaflet-control-zoom-fullscreen").click()
+    _wait(lambda: frame.evaluate("() => document.fullscreenElement === null && !window.map._isFullscreen"),
+          what="leaving fullscreen")
+    assert watch.outside == []
+    assert watch.errors == []

@@ -1,4 +1,5 @@
 import folium
+import pytest
 
 from layers.counties import county_collection
 from layers.geojson_layer import GeoJsonLayer, feature_collection
@@ -29,16 +30,20 @@ def test_a_served_source_sends_only_its_url():
     assert len(layer._template.module.script(layer, {})) < 400
 
 
-def test_the_base_map_defines_the_drawing_code_once_before_any_layer(counties, plan_units):
+@pytest.mark.parametrize("standalone", [False, True], ids=["served", "standalone"])
+def test_the_base_map_defines_the_drawing_code_once_before_any_layer(counties, plan_units, standalone):
     from layers.base_map import base_map
     from layers.counties import counties_group, plan_units_group
+    from layers.offline_assets import VENDOR_DIR
 
-    m = base_map()
+    m = base_map(prefix=VENDOR_DIR.as_uri()) if standalone else base_map()
     counties_group(counties, "zh").add_to(m)
     plan_units_group(plan_units, "zh").add_to(m)
     html = m.get_root().render()
-    assert html.count("window.lxpmGeoJsonLayer = function") == 1
-    assert html.index("window.lxpmGeoJsonLayer = function") < html.index("lxpmGeoJsonLayer(feature_group")
+    # A served page links static/js/lxpm-map.js; a standalone page (a figure) carries its text.
+    definition = "window.lxpmGeoJsonLayer = function" if standalone else '<script src="/app/static/js/lxpm-map.js">'
+    assert html.count(definition) == 1
+    assert html.index(definition) < html.index("lxpmGeoJsonLayer(feature_group")
 
 
 def test_inline_text_cannot_close_the_script():

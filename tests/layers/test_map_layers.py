@@ -10,7 +10,7 @@ from layers.counties import (COUNTY_TOOLTIP_MARK, counties_group, county_labels_
 from layers.layer_control import GroupedLayers
 from layers.legend import LegendEntry, legend_group, legend_html
 from layers.map_legend import legend_entries
-from layers.offline_assets import VENDOR_DIR, missing_files
+from layers.offline_assets import STATIC_DIR, missing_files, own_text
 
 
 def _urls(html: str) -> list[str]:
@@ -28,9 +28,9 @@ def test_base_map_asks_nothing_outside_its_server(context, rivers, lakes):
     html = m.get_root().render()
     urls = _urls(html)
     assert urls, "the map must load its scripts"
-    assert all(u.startswith("/app/static/vendor/") for u in urls), urls
+    assert all(u.startswith("/app/static/") for u in urls), urls
     for url in urls:
-        assert (VENDOR_DIR / url.removeprefix("/app/static/vendor/")).is_file(), url
+        assert (STATIC_DIR / url.removeprefix("/app/static/")).is_file(), url
     assert "tile" not in html.lower().split("leaflet.js")[0] or "tileLayer" not in html
 
 
@@ -80,7 +80,8 @@ def test_legend_escapes_and_renders():
     group = legend_group("图例", [LegendEntry("a", "point", "#f00")])
     m = folium.Map(tiles=None)
     group.add_to(m)
-    assert "legend-control" in m.get_root().render()
+    html = m.get_root().render()
+    assert "lxpmLegend(" in html and "map-legend" in html  # the control itself: static/js/lxpm-map.js
 
 
 def test_the_base_map_script_is_the_same_on_every_rerun(counties):
@@ -118,7 +119,8 @@ def test_the_base_map_fixes_the_stacking_of_its_panes(counties):
     for key, z in PANES.items():
         assert json.dumps([pane_name(key), z]) in html
     assert '"pane":"lxpm-counties"' in html
-    assert ".leaflet-pane > svg { pointer-events: none; }" in html
+    assert '<link rel="stylesheet" href="/app/static/css/lxpm-map.css"/>' in html
+    assert ".leaflet-pane > svg { pointer-events: none; }" in own_text("css/lxpm-map.css")
 
 
 def test_legend_names_prefectures_in_the_language_given(catalogue, counties):
