@@ -18,7 +18,8 @@ from layers.counties import counties_group, county_labels_group, plan_units_grou
 from layers.geojson_layer import ID
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
-from layers.labels import prefecture_name, t
+from layers.labels import t
+from layers.names import prefecture_name
 from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_entries, legend_of
 from layers.sublayers import sublayer_group

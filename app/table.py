@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from layers.plan_items import attribution_text
-from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, name_column, t
+from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
+from layers.names import name_column
 
 TABLE_DELAY_S = 1.0
 """On a session's first load the table is drawn this long after the rest: its data grid costs the

@@ -10,7 +10,7 @@ import geopandas as gpd
 import streamlit as st
 
 from geo import project_list
-from layers.labels import t
+from layers.labels import pick, t
 
 log = logging.getLogger("dashboard.upload")
 
@@ -61,7 +61,7 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> N
     upload, result, annotated, rejected = current
     if rejected is not None:
         # Fixed texts only: no user value reaches Markdown.
-        st.error(t("import_rejected", lang) + (rejected[0] if lang == "zh" else rejected[1]))
+        st.error(t("import_rejected", lang) + pick(*rejected, lang))
         return
     summary = t("import_summary", lang).format(read=result.rows_read, valid=len(result.valid),
                                                 errors=result.errors, warnings=result.warnings)

@@ -14,7 +14,7 @@ from figures.spec import FigureSpec, check_data, check_spec, spec_city
 from figures.texts import view_texts
 from figures.views import area_fill_scale, clip, view_bounds, view_rows, visible_box
 from geo.registry import PRESETS as VIEWS, Preset
-from layers.labels import prefecture_name as city_name
+from layers.names import prefecture_name as city_name
 from layers.base_map import base_map
 from layers.basemap_layers import context_group, water_group
 from layers.counties import counties_group, plan_units_group

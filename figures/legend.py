@@ -9,7 +9,7 @@ import geopandas as gpd
 from figures.spec import FigureSpec
 from figures.texts import FigureTexts
 from geo.registry import Preset
-from layers.labels import prefecture_name as city_name
+from layers.names import prefecture_name as city_name
 from geo.schema import CATEGORIES
 from layers import styles
 from layers.labels import CATEGORY_LABELS, label, t

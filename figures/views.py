@@ -9,6 +9,7 @@ import geopandas as gpd
 from geo.catalogue import located
 from geo.registry import Preset, select_sublayers
 from layers import styles
+from layers.names import english_short
 
 AREA_FILL_SCALES = {"plain": styles.FIGURE_AREA_FILL_SCALE, "circles": styles.FIGURE_CIRCLE_FILL_SCALE,
                     "city": styles.FIGURE_CITY_AREA_FILL_SCALE}
@@ -32,7 +33,7 @@ def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFram
         return wanted
     english = context[(context["level"] == "prefecture") & context["name_zh"].isin(cities)]
     for zh, en in zip(english["name_zh"], english["name_en"]):
-        if wanted.lower() in (en.lower(), en.split(" ")[0].lower()):
+        if wanted.lower() in (en.lower(), english_short(en).lower()):
             return zh
     raise ValueError(f"unknown city {name!r}: choose one of {', '.join(cities)}")
 

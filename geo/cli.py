@@ -9,6 +9,7 @@ from pathlib import Path
 
 from geo.files import DATA_DIR
 from geo.schema import DataFileError
+from geo.languages import pick
 
 log = logging.getLogger("geo")
 
@@ -54,7 +55,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     except Exception as exc:  # a user's file must never end in a traceback
         log.debug("validate %s failed", args.file, exc_info=True)
-        problem = "无法读取文件" if args.lang == "zh" else "cannot read the file"
+        problem = pick("无法读取文件", "cannot read the file", args.lang)
         print(f"{args.file}: {problem} ({type(exc).__name__})", file=sys.stderr)
         return 2
     for line in project_list.report_lines(result, args.lang):

@@ -12,6 +12,7 @@ from geo.plan_units import unit_outlines
 from layers import styles
 from layers.geojson_layer import ID, STYLE, TOOLTIP, GeoJsonLayer, Source, as_source, feature_collection
 from layers.labels import t
+from layers.names import county_label, county_name
 from layers.map_scripts import ScriptCall
 
 COUNTY_TOOLTIP_MARK = "◆"
@@ -27,7 +28,7 @@ def county_style(feature: dict) -> dict:
 
 def county_tooltip(row, lang: str) -> str:
     """Hover text of a county: mark, name, prefecture, plan name when it differs, area."""
-    name = row["name_zh"] if lang == "zh" else f"{row['name_en']} ({row['name_zh']})"
+    name = county_name(row, lang)
     renamed = ""
     if row["plan_name_zh"] != row["name_zh"]:
         renamed = f"<br>{'规划名称' if lang == 'zh' else 'Name in the 2018 plan'}: {html.escape(row['plan_name_zh'])}"
@@ -82,7 +83,7 @@ def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.Feature
     labels = []
     for _, row in counties.iterrows():
         point = row.geometry.representative_point()
-        text = row["name_zh"] if lang == "zh" else row["name_en"].split(" ")[0]
+        text = county_label(row, lang)
         # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
         labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
                        html.escape(text)))

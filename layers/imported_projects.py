@@ -9,7 +9,7 @@ import folium
 import geopandas as gpd
 
 from layers import styles
-from layers.labels import t
+from layers.labels import pick, t
 
 POPUP_MAX_WIDTH = 320
 COORD_DECIMALS = 6  # ≈ 0.1 m: enough for a map, shorter page
@@ -21,7 +21,7 @@ def _e(value: object) -> str:
 
 
 def _warnings(row: Mapping, lang: str) -> str:
-    return row["warnings"] if lang == "zh" else row["warnings_en"]
+    return pick(row["warnings"], row["warnings_en"], lang)
 
 
 def tooltip_html(row: Mapping, lang: str) -> str:

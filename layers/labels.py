@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from geo.languages import LANGUAGES, list_separator, pick
 
-if TYPE_CHECKING:
-    import geopandas as gpd
-
-LANGUAGES = ("zh", "en")
+__all__ = ["LANGUAGES", "list_separator", "pick"]  # re-exported: the one language rule lives in geo
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("兰西城市群规划地图", "Lanzhou–Xining Urban Agglomeration Plan Map"),
@@ -186,6 +183,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_outside": ("规划范围外", "Outside the plan area"),
     "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
+    "legend_study": ("（规划研究）", " (study)"),
     "fig_unlocated_note": ("另有{n}项规划未给出位置，未绘制。", "{n} more the plans name without a place are not drawn."),
 }
 
@@ -258,34 +256,19 @@ DOC_SHORT: dict[str, tuple[str, str]] = {
 
 def t(key: str, lang: str) -> str:
     """A UI text in the language."""
-    zh, en = TEXT[key]
-    return zh if lang == "zh" else en
+    return pick(*TEXT[key], lang)
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """A label from one of the label tables; the key itself when unknown."""
     pair = table.get(key)
-    if pair is None:
-        return key
-    return pair[0] if lang == "zh" else pair[1]
+    return key if pair is None else pick(*pair, lang)
 
 
-def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
-    """A prefecture-level city's name in the language (English from the context layer)."""
-    if lang == "zh":
-        return city
-    hit = context[(context["level"] == "prefecture") & (context["name_zh"] == city)]
-    return str(hit["name_en"].iloc[0]) if not hit.empty else city
 
 
-def name_column(lang: str) -> str:
-    """The column that holds a record's (or a county's) full name in the language."""
-    return "name_zh" if lang == "zh" else "name_en"
 
 
-def record_name(row, lang: str) -> str:
-    """A catalogue record's (or a county's) name in the language."""
-    return row[name_column(lang)]
 
 
 def doc_names(docs, lang: str) -> str:

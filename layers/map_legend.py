@@ -40,7 +40,7 @@ def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: g
         style = style_of(row, compare=False)
         text = label(SUBTYPE_LABELS, row["subtype"], lang)
         if study:
-            text += "（规划研究）" if lang == "zh" else " (study)"
+            text += t("legend_study", lang)
         entries.append(LegendEntry(text, shape, style.get("fillColor") or style["color"],
                                    style.get("dashArray", ""), style.get("weight", 3)))
     return entries

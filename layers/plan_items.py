@@ -12,7 +12,8 @@ from geo.catalogue import located
 from geo.filters import comparison_class
 from layers import styles
 from layers.geojson_layer import ID, POPUP, STYLE, TOOLTIP, GeoJsonLayer, Source
-from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, t
+from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, list_separator, t
+from layers.names import record_title
 
 
 _DRAW_ORDER = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
@@ -60,7 +61,7 @@ def citation_html(sources: list[dict], lang: str) -> str:
 
 def tooltip_html(row: pd.Series, lang: str) -> str:
     """Short hover text: name and type."""
-    name = row["name_zh"] if lang == "zh" else f"{row['name_en']} · {row['name_zh']}"
+    name = record_title(row, lang)
     kind = label(SUBTYPE_LABELS, row["subtype"], lang)
     schematic = f" · {t('col_schematic', lang)}" if row["schematic"] else ""
     return f"<b>{html.escape(name)}</b><br>{html.escape(kind)}{schematic}"
@@ -72,7 +73,7 @@ def reason_text(reason: str, lang: str) -> str:
     for part in reason.split("; "):
         kind, _, arg = part.partition(" ")
         parts.append(t(f"reason_{kind}", lang).format(arg=arg))
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+    return list_separator(lang).join(parts)
 
 
 def attribution_lines(row: pd.Series, lang: str, cities: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Is
 from geo.project_list.names import Names, build_names, normalise
 from geo.project_list.read import MAX_BYTES, RawTable, check_size, read_table
 from geo.project_list.rows import LOCATED_BY, Located, RowIssues, county_index, locate, lookup, unknown_name
+from geo.languages import list_separator
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "name_zh", "名称", "项目名称"),
@@ -142,7 +143,7 @@ def _issue_texts(issues: list[Issue], levels: tuple[str, ...], lang: str) -> dic
     for issue in issues:
         if issue.level in levels:
             texts[issue.row].append(issue.message(lang))
-    sep = "；" if lang == "zh" else "; "
+    sep = list_separator(lang)
     return {row: sep.join(parts) for row, parts in texts.items()}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.languages import pick
+
 ERROR = "error"
 WARNING = "warning"
 LEVELS = (ERROR, WARNING)
@@ -27,7 +29,7 @@ class Issue:
 
     def message(self, lang: str) -> str:
         """The message in the language."""
-        return self.message_zh if lang == "zh" else self.message_en
+        return pick(self.message_zh, self.message_en, lang)
 
 
 class ImportRejected(Exception):
@@ -40,7 +42,7 @@ class ImportRejected(Exception):
 
     def message(self, lang: str) -> str:
         """The message in the language."""
-        return self.message_zh if lang == "zh" else self.message_en
+        return pick(self.message_zh, self.message_en, lang)
 
 
 def quoted(value: object) -> str:

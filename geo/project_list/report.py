@@ -6,24 +6,24 @@ import pandas as pd
 
 from geo.project_list.importer import ImportResult
 from geo.project_list.issues import ERROR, FILE_ROW, WARNING
+from geo.languages import pick
 
 _LEVEL_TEXT = {("zh", ERROR): "错误", ("zh", WARNING): "警告", ("en", ERROR): "error", ("en", WARNING): "warning"}
 
 
 def summary_line(result: ImportResult, lang: str) -> str:
     """One line: rows read, usable, errors, warnings."""
-    if lang == "zh":
-        return (f"读取 {result.rows_read} 行：可用 {len(result.valid)} 行，"
-                f"错误 {result.errors} 条，警告 {result.warnings} 条。")
-    return (f"Read {result.rows_read} rows: {len(result.valid)} usable, "
-            f"{result.errors} errors, {result.warnings} warnings.")
+    return pick(f"读取 {result.rows_read} 行：可用 {len(result.valid)} 行，"
+                f"错误 {result.errors} 条，警告 {result.warnings} 条。",
+                f"Read {result.rows_read} rows: {len(result.valid)} usable, "
+                f"{result.errors} errors, {result.warnings} warnings.", lang)
 
 
 def issue_row_label(row: int, lang: str) -> str:
     """'第 5 行' / 'row 5'; the file itself for FILE_ROW."""
     if row == FILE_ROW:
-        return "文件" if lang == "zh" else "file"
-    return f"第 {row} 行" if lang == "zh" else f"row {row}"
+        return pick("文件", "file", lang)
+    return pick(f"第 {row} 行", f"row {row}", lang)
 
 
 def report_lines(result: ImportResult, lang: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from figures.deck import deck_specs
 from figures.figure import figure_html
-from figures.name_labels import short_county_name
+from layers.names import short_county_name
 from figures.sources import DATASETS, dataset_versions, source_text
 from figures.spec import FigureSpec, check_spec
 from figures.texts import figure_texts

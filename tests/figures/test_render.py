@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from PIL import Image
@@ -35,13 +34,10 @@ def _distinct_colours(png: bytes) -> int:
 def test_each_view_exports_a_png_of_the_requested_size(spec, data, browser):
     from figures.render import render_figure
 
-    start = time.perf_counter()
     png = render_figure(spec, data, browser)
-    seconds = time.perf_counter() - start
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG" and image.size == (800, 450)
     assert _distinct_colours(png) > 500, "the figure looks blank"
-    assert seconds < 10, f"{spec.view} took {seconds:.1f} s"
 
 
 @pytest.mark.browser
@@ -94,9 +90,6 @@ def test_default_size_is_a_3840x2160_png(data):
 
     spec = FigureSpec("fig1")
     assert (spec.width, spec.height, spec.scale) == (1920, 1080, 2.0)
-    start = time.perf_counter()
     png = render_figure(spec, data)  # its own browser, as the dashboard's button will
-    seconds = time.perf_counter() - start
     assert Image.open(io.BytesIO(png)).size == (3840, 2160)
     assert _distinct_colours(png) > 1000
-    assert seconds < 10, f"a default figure took {seconds:.1f} s"
