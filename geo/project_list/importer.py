@@ -17,7 +17,7 @@ from geo.crs import WGS84
 from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue, quoted
 from geo.project_list.names import Names, build_names, normalise
 from geo.project_list.read import MAX_BYTES, RawTable, check_size, read_table
-from geo.project_list.rows import LOCATED_BY, Located, RowIssues, county_index, locate, lookup, unknown_name
+from geo.project_list.rows import Located, RowIssues, county_index, locate, lookup, unknown_name
 from geo.languages import list_separator
 
 FIELDS: dict[str, tuple[str, ...]] = {

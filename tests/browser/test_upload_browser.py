@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from geo.files import ROOT
 from tests.browser.conftest import ARTIFACTS, map_frame
 
 pytestmark = pytest.mark.browser

@@ -1,12 +1,10 @@
 import pytest
 
 from geo.catalogue_sources import check_item, read_items
-from geo.files import SEEDS_DIR
-from geo.plan_texts import document_text, quote_in_document
-from geo.schema import CATEGORIES, DOCUMENTS, SUBTYPES
+from geo.plan_texts import quote_in_document
+from geo.schema import CATEGORIES, SUBTYPES
 
-SEEDS_PRESENT = all(document_text(d) is not None for d in DOCUMENTS)
-needs_seeds = pytest.mark.skipif(not SEEDS_PRESENT, reason=f"plan documents not found in {SEEDS_DIR}")
+from tests.seeds import needs_seeds
 
 
 def test_counts_per_category(catalogue):

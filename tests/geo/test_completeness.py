@@ -13,8 +13,7 @@ from geo.schema import DOCUMENT_FILES, DOCUMENTS
 
 COLUMNS = ["doc", "section", "item", "record_id", "note"]
 UNLOCATED = "unlocated:"
-SEEDS_PRESENT = all(document_text(d) is not None for d in DOCUMENTS)
-needs_seeds = pytest.mark.skipif(not SEEDS_PRESENT, reason=f"plan documents not found in {SEEDS_DIR}")
+from tests.seeds import needs_seeds
 
 
 def _read_csv(name: str) -> tuple[list[str], list[dict]]:
