@@ -13,6 +13,7 @@ from geo.registry import sublayer_members
 from layers.basemap_layers import context_collection, water_collection
 from layers.counties import county_collection, unit_outline_collection
 from layers.geojson_layer import Source
+from layers.names import prefecture_name
 from layers.plan_items import catalogue_collection, presentation
 from layers import published
 from layers.published import Publication, publication
@@ -90,3 +91,10 @@ def served(item: Publication) -> Source:
 def members() -> dict[str, frozenset[str]]:
     """The record ids of each sub-layer."""
     return sublayer_members(plan_data_for_run()["catalogue"])
+
+
+@st.cache_data(show_spinner=False)
+def prefecture_names(lang: str) -> dict[str, str]:
+    """Each plan-area prefecture's name in the language."""
+    data = load_all()
+    return {p: prefecture_name(p, lang, data["context"]) for p in data["counties"]["prefecture"].unique()}

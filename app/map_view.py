@@ -8,7 +8,8 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app.cached_data import is_gcj02, load_all, map_data, members, plan_data_for_run, served, web_counties
+from app.cached_data import (is_gcj02, map_data, members, plan_data_for_run, prefecture_names, served,
+                             web_counties)
 from app.shareable_state import AppState
 from geo.plan_data import to_gcj02
 from geo.registry import BASE_LAYERS, SUBLAYERS
@@ -19,14 +20,16 @@ from layers.geojson_layer import ID
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
 from layers.labels import t
-from layers.names import prefecture_name
 from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_entries, legend_of
 from layers.sublayers import sublayer_group
+from layers.render_cache import install as install_render_cache
+from layers.render_cache import stable_ids
 from layers.tile_basemaps import TileBasemap, add_tiles
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
+install_render_cache()
 CLICK = "last_active_drawing"
 """The one object the map returns: the GeoJSON feature last clicked (panning never reruns the app)."""
 
@@ -72,10 +75,8 @@ def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: 
     """The legend entries of the records drawn (by id)."""
     data = plan_data_for_run()
     catalogue, counties = data["catalogue"], data["counties"]
-    context = load_all()["context"]
-    names = {p: prefecture_name(p, lang, context) for p in counties["prefecture"].unique()}
     return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
-                          counties if with_counties else None, names)
+                          counties if with_counties else None, prefecture_names(lang))
 
 
 def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list, filtered_ids: list[str]):
@@ -106,6 +107,12 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
 def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
              imported: gpd.GeoDataFrame | None) -> None:
     """The map with the filtered records, the imported rows (if any) and the legend of what is drawn."""
+    with stable_ids():  # the same map twice renders the same text: nothing to compile again
+        _draw_map(state, tiles, filtered, imported)
+
+
+def _draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
+              imported: gpd.GeoDataFrame | None) -> None:
     view = st.session_state["view"]
     m, base_layers = build_base(state, tiles, view)
     groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from app.cached_data import plan_data_for_run
 from layers.plan_items import attribution_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
@@ -32,6 +33,13 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -
     }).reset_index(drop=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...]) -> pd.DataFrame:
+    """The table of these records (cached as data: a filter seen before costs nothing)."""
+    catalogue = plan_data_for_run()["catalogue"]
+    return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities)
+
+
 def _reveal_table() -> None:
     """On its timed run (not the one inside the page's first run), ask for the run that draws the
     table; that run no longer calls this fragment, so its timer stops."""
@@ -49,7 +57,7 @@ def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool, citie
         st.session_state["table_waiting"] = True
         st.fragment(_reveal_table, run_every=TABLE_DELAY_S)()
         return
-    frame = table(filtered, lang, cities)
+    frame = table_of(tuple(filtered["id"]), lang, cities)
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
     rows = list(event.selection.rows) if event and event.selection else []
