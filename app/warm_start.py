@@ -9,6 +9,9 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import streamlit_folium
+from streamlit.runtime import get_instance
+
 from app.cached_data import load_all, map_data, members, plan_data_for_run, served, web_counties
 from layers.labels import LANGUAGES
 
@@ -32,9 +35,17 @@ def prepare(gcj02_too: bool = False) -> list[str]:
     return [u for u in urls if isinstance(u, str)]
 
 
+def register_map_component() -> None:
+    """Register streamlit-folium's component with the running server. Streamlit registers a component
+    only when it is declared inside a script run; served as an st.App, this module was imported (and
+    the component declared) before any run, so no run would declare it again and its files would 404."""
+    get_instance().component_registry.register_component(streamlit_folium._component_func)
+
+
 @asynccontextmanager
 async def warm_start(_app: object) -> AsyncIterator[None]:
     """The server's lifespan: prepare() runs before the first connection is accepted."""
+    register_map_component()
     started = time.perf_counter()
     try:
         urls = await asyncio.to_thread(prepare)
