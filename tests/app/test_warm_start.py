@@ -49,6 +49,9 @@ def test_the_server_publishes_before_it_answers_its_first_request():
                 assert time.time() < deadline, "the server did not start"
                 time.sleep(0.2)
         assert {HASHED.fullmatch(p.name).group(1) for p in web.glob("*.geojson")} == EXPECTED
+        component = f"http://127.0.0.1:{port}/component/streamlit_folium.st_folium/index.html"
+        with urllib.request.urlopen(component, timeout=10) as page:  # the map's own frame is served
+            assert page.status == 200 and b"<html" in page.read().lower()
     finally:
         proc.terminate()
         proc.wait(timeout=20)
