@@ -21,7 +21,7 @@ DOC_BARS = ("plan2018", "impl2022", "both")
 DOC_PARTS = {"plan2018": ("plan2018_only", "both"), "impl2022": ("impl2022_only", "both"), "both": ("both",)}
 CHARTS = {"city": ("w_cities", list), "category": ("w_categories", list), "doc": ("w_doc", str)}
 """Each chart: the field a click selects, the session key it sets, and as a list or a value."""
-BAR_PX = 22
+BAR_PX = 20
 
 
 def counts_line(filtered: gpd.GeoDataFrame, catalogue: gpd.GeoDataFrame, lang: str) -> str:
@@ -63,9 +63,12 @@ def chart_data(ids: tuple[str, ...], located_only: bool, lang: str, cities: tupl
 
 
 def bar_spec(chart: str, y: str, colour: str, domain: list[str], colours: list[str], sort: list[str],
-             lang: str) -> dict:
-    """A horizontal (stacked) bar chart whose click selects the bar's `chart` field."""
+             lang: str, legend_columns: int = 0) -> dict:
+    """A horizontal (stacked) bar chart whose click selects the bar's `chart` field; its colour
+    legend (if legend_columns) sits below."""
     return {
+        # Fit the width only: Streamlit's default ("fit") squeezes the bars to make room for the legend.
+        "autosize": {"type": "fit-x", "contains": "padding"},
         "height": max(1, len(sort)) * BAR_PX,
         "mark": {"type": "bar", "cursor": "pointer"},
         "params": [{"name": chart, "select": {"type": "point", "fields": [chart]}}],
@@ -74,7 +77,7 @@ def bar_spec(chart: str, y: str, colour: str, domain: list[str], colours: list[s
             "x": {"field": "count", "type": "quantitative", "stack": True, "title": t("stats_count", lang)},
             "color": {"field": colour, "type": "nominal", "title": None,
                       "scale": {"domain": domain, "range": colours},
-                      "legend": {"orient": "bottom", "columns": 3} if chart != "category" else None},
+                      "legend": {"orient": "bottom", "columns": legend_columns} if legend_columns else None},
             "fillOpacity": {"condition": {"param": chart, "value": 1, "empty": True}, "value": 0.35},
             "tooltip": [{"field": y, "title": " "}, {"field": colour, "title": " "},
                         {"field": "count", "title": t("stats_count", lang)}],
@@ -90,11 +93,11 @@ def chart_specs(data: dict[str, pd.DataFrame], lang: str) -> dict[str, dict]:
     city_order = list(by_city.groupby("city", sort=False)["count"].sum().sort_values(ascending=False).index)
     parts = ("plan2018_only", "impl2022_only", "both")
     return {
-        "city": bar_spec("city", "city", "category_label", cat_labels, cat_colours, city_order, lang),
+        "city": bar_spec("city", "city", "category_label", cat_labels, cat_colours, city_order, lang, 3),
         "category": bar_spec("category", "category_label", "category_label", cat_labels, cat_colours,
                              list(data["category"]["category_label"]), lang),
         "doc": bar_spec("doc", "doc_label", "part_label", [t(p, lang) for p in parts],
-                        [COMPARISON_COLOURS[p] for p in parts], list(dict.fromkeys(docs["doc_label"])), lang),
+                        [COMPARISON_COLOURS[p] for p in parts], list(dict.fromkeys(docs["doc_label"])), lang, 1),
     }
 
 
