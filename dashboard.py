@@ -11,6 +11,7 @@ from app.cached_data import plan_data_for_run
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
 from app.map_view import draw_map
+from app.search import search_box
 from app.shareable_state import Vocabulary, filters_of, init_session, state_of, write_url
 from app.sidebar import county_options, sidebar
 from app.statistics import statistics
@@ -69,7 +70,9 @@ def main() -> None:
 
     header(state.lang, state.basemap)
     filtered = filter_catalogue(data["catalogue"], filters_of(state))
-    statistics(filtered, data["catalogue"], state.lang)
+    search_box(state.lang)
+    statistics(filtered, data["catalogue"], state.lang, vocab.cities,
+               state.located_only and bool(state.cities))
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
     draw_map(state, basemaps.get(state.basemap), filtered, imported)

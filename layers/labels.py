@@ -185,6 +185,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
     "legend_study": ("（规划研究）", " (study)"),
     "fig_unlocated_note": ("另有{n}项规划未给出位置，未绘制。", "{n} more the plans name without a place are not drawn."),
+    # ---- statistics panel and place search (issue 12, parts 4 and 5)
+    "stats_panel": ("统计图（点击条形即筛选）", "Numbers at a glance (click a bar to filter)"),
+    "stats_count": ("项目数", "Records"),
+    "stats_by_city": ("按市州与类别", "By city and category"),
+    "stats_by_category": ("按类别", "By category"),
+    "stats_by_doc": ("按规划文件", "By plan document"),
+    "stats_note": ("跨市州的项目在每个相关市州各计一次。", "A record in several cities counts once in each."),
+    "find_label": ("查找地点", "Find a place"),
+    "find_placeholder": ("查找地点、区县或项目（中文、拼音或英文）",
+                         "Find a place, county or project (Chinese, pinyin or English)"),
+    "find_unavailable": ("搜索不可用：", "Search is unavailable:"),
+    "find_kind_city": ("市州", "city"),
+    "find_kind_county": ("区县", "county"),
+    "find_kind_place": ("地点", "place"),
+    "find_kind_record": ("项目", "project"),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
