@@ -6,7 +6,7 @@ from urllib.parse import unquote
 import pytest
 
 from layers.styles import PREFECTURE_COLOURS
-from tests.browser.conftest import ARTIFACTS, map_frame
+from tests.browser.conftest import ARTIFACTS, map_frame, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -32,13 +32,7 @@ def _url(page) -> str:
     return unquote(page.evaluate("location.href"))
 
 
-def _wait(predicate, timeout_s=30.0, what="condition"):
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+_wait = wait_until
 
 
 def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
