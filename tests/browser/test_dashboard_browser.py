@@ -1,6 +1,5 @@
 """The dashboard as a person uses it, in headless chromium with no network but loopback."""
 
-import time
 from urllib.parse import unquote
 
 import pytest
