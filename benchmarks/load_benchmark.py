@@ -36,7 +36,19 @@ POLL_S = 0.1
 PAUSE_S = (0.2, 1.0)  # a user's pause between two changes
 TICK = os.sysconf("SC_CLK_TCK")
 APPS = {"app": "dashboard.py", "floor": "benchmarks/floor_app.py"}
-MAP_PATHS = """() => window.map ? [document.querySelectorAll('path').length, window.__loadMark || ''] : null"""
+MAP_PATHS = "() => window.map ? [document.querySelectorAll('path').length] : null"
+RUNS_PROBE = """
+(() => {
+  // Count the app's finished script runs: a click has been answered once the count has grown.
+  window.__runsDone = 0;
+  new MutationObserver(ms => ms.forEach(m => {
+    if (m.target.getAttribute('data-test-script-state') === 'notRunning' && m.oldValue !== 'notRunning') {
+      window.__runsDone += 1;
+    }
+  })).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                         attributeFilter: ['data-test-script-state']});
+})();
+"""
 SCRIPT_STATE = "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state')"
 
 
@@ -69,14 +81,14 @@ class Round:
 
 
 async def map_state(page):
-    """(frame, path count, mark) of the drawn map, or None."""
+    """(frame, path count) of the drawn map, or None."""
     for frame in page.frames:
         try:
             state = await frame.evaluate(MAP_PATHS)
         except Exception:  # frames come and go while Streamlit renders
             continue
         if state and state[0] > 39:
-            return frame, state[0], state[1]
+            return frame, state[0]
     return None
 
 
@@ -107,20 +119,20 @@ async def load(page, url: str, app: str) -> None:
 
 
 async def change(page, app: str, label: str) -> float:
-    """Click a document option; seconds until the page shows the result and the run has ended."""
-    if app == "app":
-        frame, paths, _ = await until(lambda: map_state(page), "the map")
-        await frame.evaluate("() => { window.__loadMark = 'before'; }")
+    """Click a document option; seconds until the run it started has ended and the page shows it."""
+    runs = await page.evaluate("() => window.__runsDone")
     t0 = time.perf_counter()
-    await page.get_by_text(label, exact=True).first.click()
+    await page.locator("[data-testid=stRadio]").get_by_text(label, exact=True).first.click()
+
+    async def answered():
+        return await page.evaluate("() => window.__runsDone") > runs and await idle(page)
+    await until(answered, "the run to end")
     if app == "app":
-        async def redrawn():
-            state = await map_state(page)
-            return state and (state[1] != paths or state[2] != "before")
-        await until(redrawn, "the map to redraw")
+        await until(lambda: map_state(page), "the map")
+        if "layers=&" in page.url + "&":
+            raise RuntimeError("every map layer was switched off by the change")
     else:
         await page.get_by_text(f"selected: {label}").wait_for(timeout=TIMEOUT_S * 1000)
-    await until(lambda: idle(page), "the run to end")
     return time.perf_counter() - t0
 
 
@@ -138,6 +150,8 @@ async def changes_of(page, app: str, count: int, rng: random.Random, result: Rou
 async def run_round(browser, proc, url: str, app: str, sessions: int, changes: int, seed: int) -> Round:
     result = Round()
     contexts = [await browser.new_context(viewport={"width": 1500, "height": 1100}) for _ in range(sessions)]
+    for c in contexts:
+        await c.add_init_script(RUNS_PROBE)
     pages = [await c.new_page() for c in contexts]
     for p in pages:
         p.on("pageerror", lambda e: result.errors.append(f"page error: {e}"[:200]))
