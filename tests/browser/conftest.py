@@ -114,3 +114,13 @@ def map_frame(page, timeout_s: float = 60.0):
                 pass
         time.sleep(0.2)
     raise AssertionError("the map did not draw within the time limit")
+
+
+def wait_until(predicate, timeout_s: float = 30.0, what: str = "condition") -> None:
+    """Poll predicate() every 0.2 s until it is true; fail naming what was awaited."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -1,14 +1,13 @@
 """The dashboard as a person uses it, in headless chromium with no network but loopback."""
 
 import re
-import time
 from urllib.parse import unquote
 
 import pytest
 
 from geo.catalogue import load_catalogue
 from layers.styles import PREFECTURE_COLOURS
-from tests.browser.conftest import ARTIFACTS, map_frame
+from tests.browser.conftest import ARTIFACTS, map_frame, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +33,7 @@ def _url(page) -> str:
     return unquote(page.evaluate("location.href"))
 
 
-def _wait(predicate, timeout_s=30.0, what="condition"):
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+_wait = wait_until
 
 
 def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
