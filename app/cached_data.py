@@ -11,7 +11,7 @@ import streamlit as st
 from geo import plan_data
 from geo.registry import sublayer_members
 from layers.basemap_layers import context_collection, water_collection
-from layers.counties import county_collection, unit_outline_collection
+from layers.counties import county_collection, county_label_points, unit_outline_collection
 from layers.geojson_layer import Source
 from layers.names import prefecture_name
 from layers.plan_items import catalogue_collection, presentation
@@ -49,9 +49,9 @@ def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
 
 
 @st.cache_data(show_spinner=False)
-def web_counties(gcj02: bool) -> gpd.GeoDataFrame:
-    """The counties as drawn (for their labels)."""
-    return web_layers(gcj02)["counties"]
+def county_labels(gcj02: bool, lang: str) -> list[tuple[float, float, str]]:
+    """Where and how each county's name is written on the map."""
+    return county_label_points(web_layers(gcj02)["counties"], lang)
 
 
 @st.cache_data(show_spinner=False)

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app.cached_data import (is_gcj02, map_data, members, plan_data_for_run, prefecture_names, served,
-                             web_counties)
+                             county_labels)
 from app.shareable_state import AppState
 from geo.plan_data import to_gcj02
 from geo.registry import BASE_LAYERS, SUBLAYERS
@@ -64,7 +64,7 @@ def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple
     makers = {
         "counties": lambda: counties_group(served(map_data("counties", gcj02, lang)), lang, pane_name("counties")),
         "units": lambda: plan_units_group(served(map_data("units", gcj02)), lang, pane_name("units")),
-        "labels": lambda: county_labels_group(web_counties(gcj02), lang),
+        "labels": lambda: county_labels_group(county_labels(gcj02, lang), lang),
     }
     exposed = [expose(makers[key]().add_to(m), m, f"lxpm_base_{key}") for key in BASE_LAYERS if key in state.layers]
     return m, exposed

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 import streamlit_folium
 from streamlit.runtime import get_instance
 
-from app.cached_data import load_all, map_data, members, plan_data_for_run, served, web_counties
+from app.cached_data import county_labels, load_all, map_data, members, plan_data_for_run, served
 from layers.labels import LANGUAGES
 
 log = logging.getLogger("dashboard.warm")
@@ -26,10 +26,10 @@ def prepare(gcj02_too: bool = False) -> list[str]:
     members()
     urls = []
     for gcj02 in (False, True) if gcj02_too else (False,):
-        web_counties(gcj02)
         urls += [served(map_data(layer, gcj02)) for layer in OFFLINE_LAYERS]
         urls.append(served(map_data("context", gcj02, filled=False)))
         for lang in LANGUAGES:
+            county_labels(gcj02, lang)
             urls.append(served(map_data("counties", gcj02, lang)))
             urls += [served(map_data("catalogue", gcj02, lang, compare)) for compare in (False, True)]
     return [u for u in urls if isinstance(u, str)]

@@ -77,16 +77,22 @@ def plan_units_group(plan_units: gpd.GeoDataFrame | Source, lang: str, pane: str
     return group
 
 
-def county_labels_group(counties: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
-    """County names at each county's interior point."""
-    group = folium.FeatureGroup(name=t("layer_labels", lang))
+def county_label_points(counties: gpd.GeoDataFrame, lang: str) -> list[tuple[float, float, str]]:
+    """(lat, lon, escaped name) of each county's label at its interior point (cache this: it is data)."""
     labels = []
     for _, row in counties.iterrows():
         point = row.geometry.representative_point()
-        text = county_label(row, lang)
         # Rounded: the map script must be identical on every rerun, or the map is rebuilt.
         labels.append((round(point.y, WEB_COORDINATE_DECIMALS), round(point.x, WEB_COORDINATE_DECIMALS),
-                       html.escape(text)))
+                       html.escape(county_label(row, lang))))
+    return labels
+
+
+def county_labels_group(labels: gpd.GeoDataFrame | list[tuple[float, float, str]], lang: str
+                        ) -> folium.FeatureGroup:
+    """County names at each county's interior point (labels: the counties, or county_label_points)."""
+    group = folium.FeatureGroup(name=t("layer_labels", lang))
+    points = county_label_points(labels, lang) if isinstance(labels, gpd.GeoDataFrame) else labels
     # One call draws every label (a Marker per label would compile a template each).
-    group.add_child(ScriptCall("lxpmLabels", labels))
+    group.add_child(ScriptCall("lxpmLabels", points))
     return group
