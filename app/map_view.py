@@ -9,12 +9,15 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app.cached_data import is_gcj02, load_all, map_data, members, plan_data_for_run, served, web_counties
+from app.focus import focus_of
+from app.page_style import page_style
 from app.shareable_state import AppState
 from geo.plan_data import to_gcj02
 from geo.registry import BASE_LAYERS, SUBLAYERS
 from layers.base_map import base_map, pane_name
 from layers.basemap_layers import context_group, water_group
-from layers.counties import counties_group, county_labels_group, plan_units_group, selected_county_layer
+from layers.counties import counties_group, county_labels_group, plan_units_group
+from layers.focus import focus_group
 from layers.geojson_layer import ID
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
@@ -28,6 +31,18 @@ MAP_KEY = "map"
 MAP_HEIGHT = 640
 CLICK = "last_active_drawing"
 """The one object the map returns: the GeoJSON feature last clicked (panning never reruns the app)."""
+
+
+def register_map_component() -> None:
+    """streamlit-folium registers its component when imported with a script run under way; under
+    st.App the app is imported before any session, so the server would answer 404 for the map's
+    frame. Register it here (once per server)."""
+    import streamlit_folium
+    from streamlit.components.v1.component_registry import ComponentRegistry
+
+    registry, component = ComponentRegistry.instance(), streamlit_folium._component_func
+    if registry.get_component_path(component.name) is None:
+        registry.register_component(component)
 
 
 def clicked_county(feature: dict | None, counties: gpd.GeoDataFrame) -> tuple[str, str] | None:
@@ -81,12 +96,9 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
     """The feature groups that change with the filters (record ids over the served data), the layer
     control over all groups, and the ids drawn."""
     lang, gcj02 = state.lang, is_gcj02(tiles)
-    groups, control = [], {t("group_base", lang): base_layers}
-    if state.county:
-        selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
-        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county,
-                              pane_name("selected")).add_to(selected)
-        groups.append(selected)
+    focus = focus_of(state, set(filtered_ids), gcj02)
+    groups = [focus_group(focus, pane_name("mask"), pane_name("selected"))]
+    control = {t("group_base", lang): base_layers}
     records = served(map_data("catalogue", gcj02, lang, state.compare))
     if state.selected in filtered_ids:
         groups.append(highlight_group(records, state.selected, lang, pane_name("highlight")))
@@ -104,7 +116,10 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
 
 def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
              imported: gpd.GeoDataFrame | None) -> None:
-    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn."""
+    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn,
+    framed on the state's focus."""
+    register_map_component()
+    page_style()
     view = st.session_state["view"]
     m, base_layers = build_base(state, tiles, view)
     groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))
