@@ -98,6 +98,8 @@ def test_a_table_row_pans_to_its_record_and_opens_its_popup(server_url, sized_pa
     box = grid.bounding_box()
     row_px = 35  # the grid's header and rows are 35 px high; the row marker is the first column
     page.mouse.click(box["x"] + 18, box["y"] + row_px + row_px / 2)
+    page.get_by_text("已在地图上高亮").wait_for(timeout=60_000)
+    frame = map_frame(page)  # the same map (kept through reruns), looked up again in case its frame moved
     view = _framed(frame, "sel:")
     record_id = view["key"].removeprefix("sel:")
     west, south, east, north = catalogue[catalogue["id"] == record_id].total_bounds
