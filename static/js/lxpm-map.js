@@ -78,7 +78,12 @@ function lxpmUrlView() {
 // The dashboard's map fills its frame (the page's stylesheet sizes the frame to the window).
 window.lxpmFillFrame = function(map) {
   document.documentElement.classList.add('lxpm-fill');
-  map.invalidateSize({pan: false});
+  map.invalidateSize();
+  // The frame grows after the map is made (the page's stylesheet): follow its size, keeping the
+  // centre, so a view the map framed itself is framed again (lxpmFocus listens to 'resize').
+  if (window.ResizeObserver) {
+    new ResizeObserver(function() { map.invalidateSize(); }).observe(map.getContainer());
+  }
 };
 
 // The focus: a chosen area outlined with everything outside masked (the mask's own pane lies under
