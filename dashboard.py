@@ -10,6 +10,7 @@ import streamlit as st
 from app.cached_data import plan_data_for_run
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
+from app.focus import settle_focus
 from app.map_view import draw_map
 from app.search import search_box
 from app.shareable_state import Vocabulary, filters_of, init_session, state_of, write_url
@@ -32,7 +33,8 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
     """The values the URL's data-dependent parameters may take."""
     counties = data["counties"].sort_values("adcode")
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
-                      basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]))
+                      basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
+                      place_ids=frozenset(data["places"]["id"]))
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
@@ -65,6 +67,7 @@ def main() -> None:
     init_session(session, dict(st.query_params), vocab, log)
     if session["w_county"] not in county_options(data["counties"], session["w_cities"]):
         session["w_county"] = ""
+    settle_focus(session)
     state = state_of(session, vocab)
     write_url(state, vocab, st.query_params)
 

@@ -8,14 +8,17 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app.cached_data import (is_gcj02, map_data, members, plan_data_for_run, prefecture_names, served,
-                             county_labels)
+from app.cached_data import (county_labels, is_gcj02, map_data, members, plan_data_for_run, prefecture_names,
+                             served)
+from app.focus import focus_of
+from app.page_style import page_style
 from app.shareable_state import AppState
 from geo.plan_data import to_gcj02
 from geo.registry import BASE_LAYERS, SUBLAYERS
 from layers.base_map import base_map, pane_name
 from layers.basemap_layers import context_group, water_group
-from layers.counties import counties_group, county_labels_group, plan_units_group, selected_county_layer
+from layers.counties import counties_group, county_labels_group, plan_units_group
+from layers.focus import focus_group
 from layers.geojson_layer import ID
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
@@ -83,12 +86,9 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
     """The feature groups that change with the filters (record ids over the served data), the layer
     control over all groups, and the ids drawn."""
     lang, gcj02 = state.lang, is_gcj02(tiles)
-    groups, control = [], {t("group_base", lang): base_layers}
-    if state.county:
-        selected = folium.FeatureGroup(name=t("selected_county", lang), control=False)
-        selected_county_layer(served(map_data("counties", gcj02, lang)), state.county,
-                              pane_name("selected")).add_to(selected)
-        groups.append(selected)
+    focus = focus_of(state, set(filtered_ids), gcj02)
+    groups = [focus_group(focus, pane_name("mask"), pane_name("selected"))]
+    control = {t("group_base", lang): base_layers}
     records = served(map_data("catalogue", gcj02, lang, state.compare))
     if state.selected in filtered_ids:
         groups.append(highlight_group(records, state.selected, lang, pane_name("highlight")))
@@ -106,7 +106,9 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
 
 def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
              imported: gpd.GeoDataFrame | None) -> None:
-    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn."""
+    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn,
+    framed on the state's focus."""
+    page_style()
     with stable_ids():  # the same map twice renders the same text: nothing to compile again
         _draw_map(state, tiles, filtered, imported)
 

@@ -40,6 +40,7 @@ class AppState:
     lon: float = styles.DEFAULT_CENTER[1]
     zoom: int = styles.DEFAULT_ZOOM
     selected: str = ""
+    place: str = ""  # a gazetteer place id (data/places.geojson): the map focuses it
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Vocabulary:
     default_layers: tuple[str, ...] = DEFAULT_LAYERS
     basemaps: tuple[str, ...] = ()
     record_ids: frozenset[str] = field(default_factory=frozenset)
+    place_ids: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ PARAMS: tuple[Param, ...] = (
     Param("compare", "compare", "flag"),
     Param("layers", "layers", "layers", lambda v: v.layers, widget=False),
     Param("sel", "selected", "one", lambda v: v.record_ids, widget=False),
+    Param("place", "place", "one", lambda v: v.place_ids, widget=False),
 )
 VIEW_PARAMS = (Param("lat", "lat", "view", widget=False), Param("lon", "lon", "view", widget=False),
                Param("z", "zoom", "view", widget=False))
@@ -174,6 +177,7 @@ def session_values(state: AppState) -> dict[str, object]:
               for p in PARAMS if p.widget}
     values.update({layer_session_key(g): [k for k in keys if k in state.layers] for g, keys in LAYER_GROUPS.items()})
     values["selected"] = state.selected
+    values["place"] = state.place
     return values
 
 
@@ -185,6 +189,7 @@ def state_of(session: Mapping[str, object], vocab: Vocabulary) -> AppState:
     chosen = {k for g in LAYER_GROUPS for k in (session.get(layer_session_key(g)) or ())}
     values["layers"] = tuple(k for k in vocab.layers if k in chosen)
     values["selected"] = session.get("selected", "")
+    values["place"] = session.get("place", "")
     return replace(AppState(), **values)
 
 

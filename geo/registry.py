@@ -29,7 +29,7 @@ class Sublayer:
     group: str
     categories: tuple[str, ...]
     subtypes: tuple[str, ...] = ()  # empty: every subtype of the categories
-    default: bool = True  # shown when the URL does not say
+    default: bool = False  # shown when the URL does not say
 
     def holds(self, category: str, subtype: str) -> bool:
         """Whether a record of this category and subtype belongs here."""
@@ -46,17 +46,19 @@ class Sublayer:
 OTHER_CATEGORIES = ("energy", "information", "water", "industry", "opening", "culture")
 """Categories shown one toggle each under 'projects'."""
 
+# The default tells the plan's story at a glance: the plan area, 一带双圈多节点 and the transport
+# network; the rest is one click away.
 SUBLAYERS: tuple[Sublayer, ...] = (
-    Sublayer("belt_circles", "structure", ("structure",), ("belt", "metro_circle", "commuting_circle")),
-    Sublayer("nodes", "structure", ("structure",), ("node_city", "node_town", "new_city")),
+    Sublayer("belt_circles", "structure", ("structure",), ("belt", "metro_circle", "commuting_circle"), default=True),
+    Sublayer("nodes", "structure", ("structure",), ("node_city", "node_town", "new_city"), default=True),
     Sublayer("platforms", "structure", ("structure",), ("platform",)),
     Sublayer("eco_frame", "ecology", ("ecology",), ("protection_belt", "river_corridor", "mountain_corridor")),
-    Sublayer("eco_zones", "ecology", ("ecology",), ("barrier", "governance_zone"), default=False),
+    Sublayer("eco_zones", "ecology", ("ecology",), ("barrier", "governance_zone")),
     Sublayer("eco_projects", "ecology", ("ecology",),
              ("park", "wetland", "reservoir", "sand_control", "pollution_control", "restoration")),
-    Sublayer("rail", "transport", ("transport",), ("railway",)),
-    Sublayer("roads", "transport", ("transport",), ("highway", "road")),
-    Sublayer("air_hubs", "transport", ("transport",), ("airport", "hub", "logistics")),
+    Sublayer("rail", "transport", ("transport",), ("railway",), default=True),
+    Sublayer("roads", "transport", ("transport",), ("highway", "road"), default=True),
+    Sublayer("air_hubs", "transport", ("transport",), ("airport", "hub", "logistics"), default=True),
     *(Sublayer(f"cat_{c}", "projects", (c,)) for c in OTHER_CATEGORIES),
 )
 SUBLAYER_BY_KEY: dict[str, Sublayer] = {s.key: s for s in SUBLAYERS}

@@ -63,7 +63,8 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     served = is_served(prefix)
     m = FramedMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                   frame_bounds=[list(styles.FRAME_SOUTH_WEST), list(styles.FRAME_NORTH_EAST)],
-                  min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, prefer_canvas=False, attr=None)
+                  min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, zoom_snap=styles.ZOOM_SNAP,
+                  prefer_canvas=False, attr=None)
     make_offline(m, prefix)
     OwnScripts(prefix, inline=not served if inline_scripts is None else inline_scripts).add_to(m)
     ScriptCall("lxpmBackground", styles.BACKGROUND).add_to(m)
@@ -71,6 +72,7 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     NorthArrow(north_label).add_to(m)
     if served if tools is None else tools:
         add_map_tools(m, lang, prefix)
-    if sync_view:
+    if sync_view:  # the dashboard's map: it fills its frame, and keeps its view in the URL
+        ScriptCall("lxpmFillFrame").add_to(m)
         ViewInUrl().add_to(m)
     return m

@@ -55,13 +55,6 @@ def counties_group(counties: gpd.GeoDataFrame | Source, lang: str, pane: str | N
     return group
 
 
-def selected_county_layer(counties: gpd.GeoDataFrame | Source, adcode: str, pane: str | None = None
-                          ) -> GeoJsonLayer:
-    """The outline of the county chosen as the filter."""
-    return GeoJsonLayer(as_source(counties, lambda c: county_collection(c, "zh")), interactive=False,
-                        style={**styles.SELECTED_COUNTY, "fill": False}, match=(ID, [adcode]), pane=pane)
-
-
 def unit_outline_collection(plan_units: gpd.GeoDataFrame) -> dict:
     """The 21 plan units' borders as GeoJSON lines, each shared border once."""
     outlines = plan_units if "unit_id" not in plan_units else unit_outlines(plan_units)

@@ -48,4 +48,5 @@ def legend_entries(rows: gpd.GeoDataFrame, lang: str, compare: bool, counties: g
 
 def legend_of(entries: list[LegendEntry], lang: str):
     """The legend feature group of entries already worked out (see legend_entries)."""
-    return legend_group(t("legend", lang), entries, footer=t("schematic_note", lang))
+    return legend_group(t("legend", lang), entries, footer=t("schematic_note", lang),
+                        fold_below_px=styles.LEGEND_FOLD_BELOW_PX)

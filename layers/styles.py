@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-# Default view: the plan area (WGS-84 lat/lon), zoom that shows it whole in a 1000 px map.
+# Default view: the plan area (WGS-84 lat/lon), zoom that shows it whole in a 1000 px map. The
+# dashboard's first view fits the plan area's bounds instead (see FOCUS_*), whatever the window.
 DEFAULT_CENTER = (36.05, 102.75)
 DEFAULT_ZOOM = 8
 FRAME_SOUTH_WEST = (34.0, 99.5)  # lat, lon: the plan area's frame, reported as the map's bounds
 FRAME_NORTH_EAST = (38.0, 106.0)
 MIN_ZOOM = 5
 MAX_ZOOM = 13
+ZOOM_SNAP = 0.25  # fitting the plan area or a city may stop between whole zoom levels
+
+# Focus (layers/focus.py): the chosen city, county, record or place framed and outlined, the rest
+# set back by a mask in its own pane under the records (lines that pass through stay readable).
+FOCUS_PADDING_PX = 16
+FOCUS_MAX_ZOOM = 11  # an area is fitted at most this close
+FOCUS_POINT_ZOOM = 11  # a place or a point record is shown at this zoom
+FOCUS_MASK = {"stroke": False, "fill": True, "fillColor": "#f4f1ea", "fillOpacity": 0.62}
+FOCUS_OUTLINE = {"color": "#d7301f", "weight": 2.5, "opacity": 0.95, "fill": False}
+FOCUS_PLACE = {"radius": 9, "color": "#d7301f", "weight": 3, "fill": False}
+FOCUS_SIMPLIFY_DEG = 0.003  # the outline sent with each rerun: a few KB
+LEGEND_FOLD_BELOW_PX = 1100  # the legend starts folded on a narrower map (a laptop, a phone): it hides nothing
 
 # Leaflet panes (z-index) of the dashboard's layers: they arrive by fetch in any order, so their
 # stacking is fixed here, not by the order they are added. Leaflet's own overlay pane is 400
 # (imported projects, on top), markers (labels) 600, tooltips 650, popups 700.
-PANES = {"context": 350, "water": 360, "counties": 370, "units": 375, "selected": 380,
+PANES = {"context": 350, "water": 360, "counties": 370, "units": 375, "mask": 378, "selected": 380,
          "highlight": 385, "records": 390}
 
 BACKGROUND = "#f4f1ea"  # the offline basemap's paper colour
@@ -42,10 +55,9 @@ PREFECTURE_COLOURS = {
     "黄南藏族自治州": "#d9d9d9",
 }
 COUNTY_LINE = {"color": "#6d6d6d", "weight": 0.7}
-COUNTY_FILL_OPACITY = 0.75
+COUNTY_FILL_OPACITY = 0.45  # light: the plan's lines and points read through it
 PLAN_UNIT_LINE = {"color": "#333333", "weight": 1.6}
 HIGHLIGHT = {"color": "#d7301f", "weight": 3, "fillOpacity": 0.85}
-SELECTED_COUNTY = {"color": "#d7301f", "weight": 2.5}
 
 # ---------------------------------------------------------------- plan items
 
@@ -82,10 +94,11 @@ TRANSPORT_COLOURS = {"railway": "#252525", "highway": "#e31a1c", "road": "#fd8d3
 AREA_STYLES = {
     "metro_circle": {"weight": 2.5, "dashArray": "8 4", "fillOpacity": 0.05},
     "commuting_circle": {"weight": 2, "dashArray": "2 6", "fillOpacity": 0.04},
-    "barrier": {"weight": 1.5, "dashArray": "4 4", "fillOpacity": 0.18},
-    "governance_zone": {"weight": 1.5, "fillOpacity": 0.12},
+    "barrier": {"weight": 1.5, "dashArray": "4 4", "fillOpacity": 0.08},
+    "governance_zone": {"weight": 1.5, "fillOpacity": 0.06},
 }
-DEFAULT_AREA_STYLE = {"weight": 1.5, "fillOpacity": 0.15}
+DEFAULT_AREA_STYLE = {"weight": 1.5, "fillOpacity": 0.06}
+"""Areas are an outline and a light fill: many overlap (whole counties), and lines must read through."""
 
 STUDY_DASH = "7 7"
 """Lines whose plan verb only asks for study or planning (规划研究, 研究, 谋划 …) are dashed."""
@@ -125,7 +138,7 @@ FIGURE_PLAN_OUTLINE = {"color": "#3b3b3b", "weight": 2.6, "fill": False}
 FIGURE_CITY_OUTLINE = {"color": "#3b3b3b", "weight": 3.0, "fill": False}
 FIGURE_OTHER_COUNTIES = {"color": "#b9b3a6", "weight": 0.6, "fill": True, "fillColor": "#f1eee6", "fillOpacity": 1.0}
 FIGURE_AREA_FILL_SCALE = 0.6  # records' area fills, lighter than on the dashboard: they overlap on a figure
-FIGURE_LEGEND_SOLID_OPACITY = 0.75  # legend swatches of the prefecture fills (fig1), as strong as on the map
+FIGURE_LEGEND_SOLID_OPACITY = COUNTY_FILL_OPACITY  # legend swatches of the prefecture fills (fig1), as on the map
 FIGURE_RECORD_LABEL_PRIORITY = 2_000_000  # of two colliding labels the higher priority stays:
 FIGURE_PREFECTURE_LABEL_PRIORITY = 1_000_000  # records, then prefectures, then counties by area (km²)
 

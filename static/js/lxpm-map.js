@@ -33,28 +33,124 @@ window.lxpmNorthArrow = function(map, o) {
 
 // Keep the map view in the page URL (lat, lon, z) without rerunning the app; when the map is
 // rebuilt (a basemap change), start from the view the URL holds, so nothing jumps and a
-// copied link shows what the user sees. o: {interval_ms, restore_delay_ms}.
+// copied link shows what the user sees. A view the map framed itself (lxpmFocus) is left out of
+// the URL: the link's focus reproduces it on any screen. o: {interval_ms, restore_delay_ms}.
 window.lxpmViewInUrl = function(map, o) {
   var top = window.parent || window;
   function write() {
     try {
-      var c = map.getCenter(), url = new URL(top.location.href);
-      var want = {lat: c.lat.toFixed(4), lon: c.lng.toFixed(4), z: String(map.getZoom())};
-      var changed = false;
-      for (var k in want) { if (url.searchParams.get(k) !== want[k]) { url.searchParams.set(k, want[k]); changed = true; } }
+      var url = new URL(top.location.href), changed = false;
+      var want = lxpmViewKey(map) === map.lxpmAutoView ? {} : lxpmViewParams(map);
+      ['lat', 'lon', 'z'].forEach(function(k) {
+        if (want[k] === undefined && url.searchParams.has(k)) { url.searchParams.delete(k); changed = true; }
+        if (want[k] !== undefined && url.searchParams.get(k) !== want[k]) { url.searchParams.set(k, want[k]); changed = true; }
+      });
       if (changed) { top.history.replaceState(top.history.state, '', url.toString()); }
     } catch (e) {}
   }
-  try {
-    var p = new URL(top.location.href).searchParams;
-    var lat = parseFloat(p.get('lat')), lon = parseFloat(p.get('lon')), z = parseInt(p.get('z'), 10);
-    if (isFinite(lat) && isFinite(lon) && isFinite(z)) {
-      setTimeout(function() { map.setView([lat, lon], z); }, o.restore_delay_ms);
-    }
-  } catch (e) {}
+  var view = lxpmUrlView();
+  if (view) {
+    setTimeout(function() { map.setView([view.lat, view.lon], view.z); }, o.restore_delay_ms);
+  }
   map.on('moveend', write);
   setInterval(write, o.interval_ms);
 };
+
+function lxpmViewParams(map) {
+  var c = map.getCenter();
+  return {lat: c.lat.toFixed(4), lon: c.lng.toFixed(4), z: String(Math.round(map.getZoom() * 100) / 100)};
+}
+
+function lxpmViewKey(map) {
+  var p = lxpmViewParams(map);
+  return p.lat + ',' + p.lon + ',' + p.z;
+}
+
+// The view the page URL holds (a copied link, or the user's own before a rebuild), or null.
+function lxpmUrlView() {
+  try {
+    var p = new URL((window.parent || window).location.href).searchParams;
+    var v = {lat: parseFloat(p.get('lat')), lon: parseFloat(p.get('lon')), z: parseFloat(p.get('z'))};
+    return isFinite(v.lat) && isFinite(v.lon) && isFinite(v.z) ? v : null;
+  } catch (e) { return null; }
+}
+
+// The dashboard's map fills its frame (the page's stylesheet sizes the frame to the window).
+window.lxpmFillFrame = function(map) {
+  document.documentElement.classList.add('lxpm-fill');
+  map.invalidateSize();
+  // The frame grows after the map is made (the page's stylesheet): follow its size, keeping the
+  // centre, so a view the map framed itself is framed again (lxpmFocus listens to 'resize').
+  if (window.ResizeObserver) {
+    new ResizeObserver(function() { map.invalidateSize(); }).observe(map.getContainer());
+  }
+};
+
+// The focus: a chosen area outlined with everything outside masked (the mask's own pane lies under
+// the records, so lines that pass through stay readable), a place ringed, a record's popup opened.
+// The map is framed only when the focus key is new to it, so a filter change that keeps the focus
+// never moves the map and the user's later pan and zoom stay theirs; a new map keeps the view its
+// URL holds. o: see layers/focus.py.
+window.lxpmFocus = function(group, o) {
+  if (o.outline) {
+    var world = [[-85, -180], [85, -180], [85, 180], [-85, 180]];
+    L.polygon([world].concat(lxpmOuterRings(o.outline)),
+              Object.assign({pane: o.mask_pane, interactive: false}, o.mask)).addTo(group);
+    L.geoJSON(o.outline, {pane: o.outline_pane, interactive: false, style: o.outline_style}).addTo(group);
+  }
+  if (o.point && !o.record) {
+    var ring = L.circleMarker(o.point, Object.assign({pane: o.outline_pane, interactive: false}, o.place_style));
+    if (o.label) { ring.bindTooltip(o.label, {permanent: true, direction: 'right', className: 'lxpm-focus-label'}); }
+    ring.addTo(group);
+  }
+  group.on('add', function(e) {
+    var map = e.target._map, fresh = map.lxpmFocusKey === undefined;
+    map.lxpmFocus = o;
+    if (map.lxpmFocusKey === o.key) { return; }
+    map.lxpmFocusKey = o.key;
+    if (fresh && lxpmUrlView()) { return; }
+    // After streamlit-folium's own first setView (it runs once the feature groups are added).
+    setTimeout(function() { lxpmFrame(map, o); if (o.record) { lxpmOpenPopup(map, o.record, 40); } }, 0);
+    if (fresh) {
+      // The frame's size may settle later (the page's stylesheet): frame again while the view is ours.
+      map.on('resize', function() { if (lxpmViewKey(map) === map.lxpmAutoView) { lxpmFrame(map, map.lxpmFocus); } });
+    }
+  });
+};
+
+function lxpmOuterRings(geometry) {
+  var polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.map(function(p) { return p[0].map(function(c) { return [c[1], c[0]]; }); });
+}
+
+// Fit the focus, leaving room for an open legend so it hides nothing framed.
+function lxpmFrame(map, o) {
+  map.invalidateSize({pan: false});
+  if (o.point) {
+    map.setView(o.point, o.point_zoom, {animate: false});
+  } else {
+    var legend = map.getContainer().querySelector('.legend-control:not(.collapsed)');
+    var right = o.padding + (legend && legend.offsetWidth < map.getSize().x / 2 ? legend.offsetWidth : 0);
+    map.fitBounds(o.bounds, {paddingTopLeft: [o.padding, o.padding], paddingBottomRight: [right, o.padding],
+                             maxZoom: o.max_zoom, animate: false});
+  }
+  map.lxpmAutoView = lxpmViewKey(map);
+}
+
+// Open the popup of a record once its (fetched) feature is drawn; tries every 250 ms.
+function lxpmOpenPopup(map, id, tries) {
+  var found = null;
+  map.eachLayer(function(l) {
+    if (!found && l.feature && l.feature.properties && l.feature.properties.id === id && l.getPopup && l.getPopup()) {
+      found = l;
+    }
+  });
+  if (found) {
+    found.openPopup(found.getLatLng ? found.getLatLng() : undefined);
+  } else if (tries > 0) {
+    setTimeout(function() { lxpmOpenPopup(map, id, tries - 1); }, 250);
+  }
+}
 
 // One GeoJSON layer styled, labelled and filtered by its features' own properties (see
 // layers/geojson_layer.py for the options); source: a FeatureCollection, or the URL of one.
@@ -90,13 +186,31 @@ window.lxpmGeoJsonLayer = function(group, source, o) {
   return layer;
 };
 
-// A legend control that comes and goes with its feature group. o: {content} (escaped HTML).
+// A legend control that comes and goes with its feature group; its title folds it (folded at
+// first on a narrow map; the user's choice is kept through reruns). o: {content (escaped HTML),
+// fold_below_px}.
 window.lxpmLegend = function(group, o) {
   var control = L.control({position: 'bottomright'});
-  control.onAdd = function() {
+  control.onAdd = function(map) {
     var div = L.DomUtil.create('div', 'legend-control');
     div.innerHTML = o.content;
     L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    var title = div.querySelector('.legend-title');
+    var open = window.lxpmLegendOpen;
+    if (open === undefined) { open = map.getSize().x >= (o.fold_below_px || 0); }
+    function show(isOpen) {
+      div.classList.toggle('collapsed', !isOpen);
+      if (title) { title.setAttribute('aria-expanded', String(isOpen)); }
+    }
+    if (title) {
+      title.setAttribute('role', 'button');
+      title.tabIndex = 0;
+      var toggle = function() { window.lxpmLegendOpen = div.classList.contains('collapsed'); show(window.lxpmLegendOpen); };
+      title.addEventListener('click', toggle);
+      title.addEventListener('keydown', function(e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); } });
+    }
+    show(open);
     return div;
   };
   group.on('add', function(e) { control.addTo(e.target._map); });

@@ -2,7 +2,8 @@ from app.shareable_state import AppState, Vocabulary, parse, to_params
 
 VOCAB = Vocabulary(cities=("兰州市", "西宁市"), counties=("620102", "630106"),
                    layers=("counties", "rail"), default_layers=("counties", "rail"),
-                   basemaps=("offline", "osm"), record_ids=frozenset({"tr-x"}))
+                   basemaps=("offline", "osm"), record_ids=frozenset({"tr-x"}),
+                   place_ids=frozenset({"pl-x"}))
 
 
 def test_empty_url_gives_defaults_without_notice():
@@ -51,7 +52,8 @@ def test_every_parameter_row_round_trips_through_the_url_and_the_widgets():
     from app.shareable_state import PARAMS, session_values, state_of
     state = AppState(lang="en", basemap="osm", cities=("西宁市",), located_only=True, county="630106",
                      categories=("water",),
-                     modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x")
+                     modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x",
+                     place="pl-x")
     assert {p.field for p in PARAMS} <= set(AppState.__dataclass_fields__)
     assert set(to_params(state, VOCAB)) == {p.key for p in PARAMS}
     session = session_values(state)

@@ -45,11 +45,12 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
     before_rows = _table_rows(page)
     before_paths = frame.evaluate("() => document.querySelectorAll('path').length")
 
-    # The user pans and zooms; the map must keep that view through a filter change.
+    # The user pans and zooms; the map must keep that view through a filter change that keeps the
+    # focus (a city would be a new focus: tests/browser/test_focus.py).
     frame.evaluate("() => { window.map.setView([36.6, 101.8], 9); window.__mounted = 'first'; }")
-    page.get_by_text("市州").first.wait_for()
-    page.locator("[data-testid='stMultiSelect']").first.click()
-    page.keyboard.type("西宁市")
+    page.get_by_text("类别").first.wait_for()
+    page.locator("[data-testid='stMultiSelect']").nth(1).click()
+    page.keyboard.type("交通")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     _wait(lambda: _table_rows(page) < before_rows, what="the table to shrink")
@@ -59,7 +60,7 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
     assert abs(view[0] - 36.6) < 1e-6 and abs(view[1] - 101.8) < 1e-6 and view[2] == 9
     assert frame.evaluate("() => window.__mounted") == "first", "the map was rebuilt"
     assert _county_count(frame) == 39
-    assert "city=西宁市" in _url(page)
+    assert "cat=transport" in _url(page)
     _wait(lambda: "lat=36.6000&lon=101.8000&z=9" in _url(page), what="the view in the URL")
     page.screenshot(path=str(ARTIFACTS / "dashboard-xining.png"), full_page=True)
     assert watch.outside == []
@@ -127,6 +128,7 @@ def test_choosing_a_table_row_highlights_its_record(server_url, page_and_watch):
     frame = map_frame(page)
     grid = page.locator("[data-testid='stDataFrame']")
     grid.wait_for(timeout=30_000)  # drawn just after the map on a session's first load
+    grid.scroll_into_view_if_needed()  # below the map, which fills the window
     box = grid.bounding_box()
     row_px = 35  # Streamlit's data grid: header and rows are 35 px high; the row marker is the first column
     page.mouse.click(box["x"] + 18, box["y"] + row_px + row_px / 2)
