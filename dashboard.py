@@ -8,8 +8,10 @@ import geopandas as gpd
 import streamlit as st
 
 from app.cached_data import plan_data_for_run
+from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
+from app.map_component import register_map_component
 from app.map_view import draw_map
 from app.shareable_state import Vocabulary, filters_of, init_session, state_of, write_url
 from app.sidebar import county_options, sidebar
@@ -56,6 +58,7 @@ def header(lang: str, basemap: str) -> None:
 
 def main() -> None:
     st.set_page_config(page_title=PAGE_TITLE, layout="wide")
+    register_map_component()
     basemaps = available_basemaps()
     data = loaded_data()
     vocab = vocabulary(data, tuple(basemaps))
@@ -72,7 +75,10 @@ def main() -> None:
     statistics(filtered, data["catalogue"], state.lang)
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
-    draw_map(state, basemaps.get(state.basemap), filtered, imported)
+    if view_mode(state.lang) == SIDE:  # the two documents side by side, and their change list
+        compare_view(state, basemaps.get(state.basemap), filtered)
+    else:
+        draw_map(state, basemaps.get(state.basemap), filtered, imported)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
     table_section(filtered, state.lang, first_load, state.cities)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geo.documents import read_documents
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
@@ -77,12 +79,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "doc_all": ("全部", "All"),
-    "doc_plan2018": ("2018 规划", "2018 plan"),
-    "doc_impl2022": ("2022 实施方案", "2022 implementation plan"),
     "doc_both": ("两者皆有", "In both"),
-    "plan2018_only": ("仅 2018 规划", "2018 plan only"),
-    "impl2022_only": ("仅 2022 实施方案", "2022 plan only"),
-    "both": ("两份文件均有", "Both plans"),
     "group_base": ("规划范围", "Plan area"),
     "group_structure": ("空间格局", "Spatial structure"),
     "group_ecology": ("生态", "Ecology"),
@@ -187,6 +184,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
     "fig_unlocated_note": ("另有{n}项规划未给出位置，未绘制。", "{n} more the plans name without a place are not drawn."),
+    # ---- compare (issue 13): the side-by-side view and the change list
+    "view_mode": ("视图", "View"),
+    "view_one": ("单幅地图", "One map"),
+    "view_side": ("并排对比", "Side by side"),
+    "compare_title": ("两份文件之间：延续、新增与未再提及", "Between the documents: carried on, new, not named again"),
+    "compare_status_both": ("延续（两者皆有）", "Carried on (in both)"),
+    "compare_status_to": ("新增（仅{doc}）", "New ({doc} only)"),
+    "compare_status_from": ("未再提及（仅{doc}）", "Not named again ({doc} only)"),
+    "compare_status": ("状态", "Status"),
+    "compare_total": ("合计", "Total"),
+    "compare_verb_changed": ("用语变化", "Verb changed"),
+    "compare_link": ("更名/合并说明", "Renamed / merged"),
+    "compare_empty": ("当前筛选下两份文件均无记录。", "Neither document has a record for the current filter."),
+    "compare_click": ("点击一行，在两幅地图上定位该项。", "Click a row to focus its record on both maps."),
+    "compare_download": ("下载对比清单 (CSV)", "Download the change list (CSV)"),
+    "compare_same_view": ("两图联动，筛选与底图相同；每幅只显示该文件提及的项目。", "Linked maps, same filters and base; each shows what its document names."),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
@@ -249,11 +262,14 @@ SUBTYPE_LABELS: dict[str, tuple[str, str]] = {
     "heritage": ("文化遗产", "Heritage"),
     "tourism": ("旅游", "Tourism"),
 }
+DOCUMENT_SET = read_documents()  # the documents' texts are data: a new document needs no code
+TEXT.update({f"doc_{d.id}": (d.short_zh, d.short_en) for d in DOCUMENT_SET.documents})
+TEXT.update({f"{d.id}_only": (f"仅 {d.short_zh}", f"{d.short_en} only") for d in DOCUMENT_SET.documents})
+TEXT["both"] = (DOCUMENT_SET.both_zh, DOCUMENT_SET.both_en)
 
-DOC_SHORT: dict[str, tuple[str, str]] = {
-    "plan2018": ("2018规划", "2018 plan"),
-    "impl2022": ("2022实施方案", "2022 plan"),
-}
+DOC_SHORT: dict[str, tuple[str, str]] = {d.id: (d.short_zh.replace(" ", ""), d.short_en)
+                                         for d in DOCUMENT_SET.documents}
+"""Each document's short name in popups, from data/catalogue/documents.toml."""
 
 
 def t(key: str, lang: str) -> str:
