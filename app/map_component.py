@@ -2,7 +2,7 @@
 
 `st.App` imports the page's modules before any script run, and Streamlit registers a custom
 component only when it is declared inside a run: streamlit_folium, imported then, was never
-registered and its frame answered 404. Registering it again is harmless."""
+registered and its frame answered 404."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from streamlit.runtime import Runtime
 
 
 def register_map_component() -> None:
-    """Make the server serve st_folium's frontend (idempotent; needs a running server)."""
+    """Make the server serve st_folium's frontend, once (needs a running server)."""
+    component = streamlit_folium._component_func
     if Runtime.exists():
-        Runtime.instance().component_registry.register_component(streamlit_folium._component_func)
+        registry = Runtime.instance().component_registry
+        if registry.get_component_path(component.name) is None:
+            registry.register_component(component)
