@@ -8,6 +8,7 @@ import geopandas as gpd
 import streamlit as st
 
 from app.cached_data import plan_data_for_run
+from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
 from app.focus import settle_focus
@@ -78,7 +79,10 @@ def main() -> None:
                state.located_only and bool(state.cities))
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
-    draw_map(state, basemaps.get(state.basemap), filtered, imported)
+    if view_mode(state.lang) == SIDE:  # the two documents side by side, and their change list
+        compare_view(state, basemaps.get(state.basemap), filtered)
+    else:
+        draw_map(state, basemaps.get(state.basemap), filtered, imported)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
     table_section(filtered, state.lang, first_load, state.cities)

@@ -17,7 +17,7 @@ from geo.focus_areas import area_outline, bounds_of, city_adcodes
 from geo.gcj02 import geometry_to_gcj02
 from layers import styles
 from layers.focus import Focus
-from layers.labels import name_column
+from layers.names import name_column
 
 SOURCES = ("place", "selected", "county", "cities")
 """The state's focus choices, most specific first (a link, or several changed at once)."""

@@ -48,6 +48,17 @@ def _reveal_table() -> None:
     st.rerun(scope="app")
 
 
+def follow_pick(event, ids: pd.Series, rows_key: str) -> None:
+    """A row the user picked (or cleared) in a single-row data frame becomes the selected record."""
+    rows = list(event.selection.rows) if event and event.selection else []
+    if rows != st.session_state.get(rows_key, []):
+        st.session_state[rows_key] = rows
+        chosen = ids.iloc[rows[0]] if rows and rows[0] < len(ids) else ""
+        if chosen != st.session_state.get("selected", ""):
+            st.session_state["selected"] = chosen
+            st.rerun()
+
+
 def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool, cities: tuple[str, ...] = ()) -> None:
     """The linked table, or on a session's first load a note and the timer that brings the table
     just after the map."""
@@ -60,13 +71,7 @@ def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool, citie
     frame = table_of(tuple(filtered["id"]), lang, cities)
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
-    rows = list(event.selection.rows) if event and event.selection else []
-    if rows != st.session_state.get("table_rows", []):  # the user picked (or cleared) a row
-        st.session_state["table_rows"] = rows
-        chosen = frame["id"].iloc[rows[0]] if rows and rows[0] < len(frame) else ""
-        if chosen != st.session_state.get("selected", ""):
-            st.session_state["selected"] = chosen
-            st.rerun()
+    follow_pick(event, frame["id"], "table_rows")
     selected = st.session_state.get("selected", "")
     if selected in set(frame["id"]):
         st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])

@@ -9,10 +9,15 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import streamlit_folium
-from streamlit.runtime import get_instance
-
-from app.cached_data import county_labels, load_all, map_data, members, plan_data_for_run, served
+from app.cached_data import (
+    county_labels,
+    load_all,
+    map_data,
+    members,
+    plan_data_for_run,
+    served,
+)
+from app.map_component import register_map_component
 from layers.labels import LANGUAGES
 
 log = logging.getLogger("dashboard.warm")
@@ -33,13 +38,6 @@ def prepare(gcj02_too: bool = False) -> list[str]:
             urls.append(served(map_data("counties", gcj02, lang)))
             urls += [served(map_data("catalogue", gcj02, lang, compare)) for compare in (False, True)]
     return [u for u in urls if isinstance(u, str)]
-
-
-def register_map_component() -> None:
-    """Register streamlit-folium's component with the running server. Streamlit registers a component
-    only when it is declared inside a script run; served as an st.App, this module was imported (and
-    the component declared) before any run, so no run would declare it again and its files would 404."""
-    get_instance().component_registry.register_component(streamlit_folium._component_func)
 
 
 @asynccontextmanager

@@ -19,8 +19,12 @@ from figures.render import FigureBrowser
 from figures.spec import FigureSpec
 from figures.texts import FigureTexts, figure_texts
 from figures.views import plan_cities
+from geo import compare
+from geo.documents import read_documents
+from geo.filters import Filters, filter_catalogue
 from geo.registry import DECK_OVERVIEWS
 from layers import styles
+from layers.labels import t
 
 SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
 DECK_SCALE = 1.5  # 2880 × 1620 px pictures: sharp on a projector, about 1 MB a slide
@@ -97,3 +101,56 @@ def build_deck(specs: list[FigureSpec], data: dict[str, gpd.GeoDataFrame],
     out = BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------- between the documents (issue 13)
+
+def compare_slide_pictures(city: str, data: dict[str, gpd.GeoDataFrame], lang: str, browser: FigureBrowser,
+                           size: int = 960, scale: float = DECK_SCALE) -> tuple[bytes, bytes, dict[str, int]]:
+    """The city's view drawn twice, each with only the records its document names (default pair),
+    and the counts of the change list (both, later only, earlier only) of the city."""
+
+    documents = read_documents()
+    pair = compare.pair_of(documents)
+    table = compare.change_list(filter_catalogue(data["catalogue"], Filters(cities=(city,))), documents, pair)
+    both = table["status"] == compare.BOTH
+    pictures = []
+    for tag in (pair.from_tag, pair.to_tag):
+        ids = set(table.loc[both | (table["status"] == tag), "id"])
+        own = {**data, "catalogue": data["catalogue"][data["catalogue"]["id"].isin(ids)]}
+        spec = FigureSpec("city", lang, city=city, width=size, height=size, scale=scale)
+        pictures.append(browser.png(figure_html(spec, own, show_title=False), size, size, scale))
+    counts = {s: int((table["status"] == s).sum()) for s in pair.statuses}
+    return pictures[0], pictures[1], counts
+
+
+def add_compare_slide(prs: Presentation, city_name: str, pictures: tuple[bytes, bytes], counts: dict[str, int],
+                      lang: str) -> None:
+    """A "2018 → 2022" slide: the two maps side by side under their documents' names, the counts on top."""
+
+    documents = read_documents()
+    pair = compare.pair_of(documents)
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+    width, height = prs.slide_width, prs.slide_height
+    half = width // 2
+    top = height - half
+    for i, (png, doc) in enumerate(zip(pictures, (pair.from_id, pair.to_id))):
+        picture = slide.shapes.add_picture(BytesIO(png), half * i, top, half, half)
+        picture._element.nvPicPr.cNvPr.set("descr", f"{city_name} — {documents[doc].title(lang)}")
+    from_short, to_short = documents[pair.from_id].short(lang), documents[pair.to_id].short(lang)
+    counts_line = " · ".join([
+        f"{t('compare_status_both', lang)} {counts[compare.BOTH]}",
+        f"{t('compare_status_to', lang).format(doc=to_short)} {counts[pair.to_tag]}",
+        f"{t('compare_status_from', lang).format(doc=from_short)} {counts[pair.from_tag]}"])
+    box = slide.shapes.add_textbox(Emu(300_000), 0, width - Emu(600_000), top)
+    box.name = "Title"
+    frame = box.text_frame
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    title = frame.paragraphs[0].add_run()
+    title.text = f"{city_name} · {from_short} → {to_short}"
+    _style_run(title, 24, True, styles.FIGURE_TEXT)
+    line = frame.add_paragraph().add_run()
+    line.text = f"{counts_line}    ({documents[pair.from_id].title(lang)} | {documents[pair.to_id].title(lang)})"
+    _style_run(line, 12, False, styles.FIGURE_MUTED_TEXT)
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        [title.text, counts_line, *(documents[d].title(lang) for d in (pair.from_id, pair.to_id))])

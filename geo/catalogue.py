@@ -18,6 +18,8 @@ from geo.files import layer_path
 from geo.geojson_files import read_layer
 from geo.schema import CATALOGUE, GEOMETRY_RULES
 
+SOURCE_KEYS = ("doc", "section", "quote", "verb", "link", "link_note")
+"""What a citation carries into catalogue.geojson (verb, link and link_note only when given)."""
 AREA_TOLERANCE = 0.01
 """Areas drawn from units are schematic: simplified further (degrees) to keep the web payload small."""
 
@@ -134,7 +136,7 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
         geom, rule, names = item_geometry(item, places_by_name, polygons, rivers, reach)
         found = attribution(item, rule, geom, [place_rows.loc[n] for n in names], counties)
         entries = found.entries
-        sources = [{"doc": s["doc"], "section": s["section"], "quote": s["quote"]} for s in item["source"]]
+        sources = [{k: s[k] for k in SOURCE_KEYS if k in s} for s in item["source"]]
         rows.append({
             "id": item["id"], "name_zh": item["name_zh"], "name_en": item["name_en"],
             "category": item["category"], "subtype": item["subtype"], "verb": item.get("verb", ""),

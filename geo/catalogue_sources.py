@@ -6,12 +6,15 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.documents import DOCUMENTS_FILE, read_documents
 from geo.files import CATALOGUE_SOURCE_DIR
 from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_CHARS, PLACE_KINDS,
                         SUBTYPES, DataFileError)
 
 RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
 """The first record files; any other *.toml beside them that holds [[item]] tables is one too."""
+LINKS = ("renamed", "merged")
+"""How a later document names an item an earlier one names differently (a source's `link`)."""
 LOCATORS = ("geonames", "icao", "adcode", "seat", "on_river", "interior")
 
 
@@ -71,8 +74,28 @@ def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
     return [by_name[n] for n in sorted(by_name)]
 
 
-def check_item(item: dict) -> list[str]:
+def _check_source(s: dict, doc_ids: tuple[str, ...]) -> list[str]:
+    """Problems of one citation: its document, section, quote, and optional verb and link."""
+    problems = []
+    if s.get("doc") not in doc_ids:
+        problems.append(f"source doc {s.get('doc')!r} not in {doc_ids}")
+    if not s.get("section") or not s.get("quote"):
+        return problems + ["source needs section and quote"]
+    quote = "".join(s["quote"].split())
+    if len(quote) > MAX_QUOTE_CHARS:
+        problems.append(f"quote longer than {MAX_QUOTE_CHARS} characters")
+    if "verb" in s and (not isinstance(s["verb"], str) or s["verb"] not in quote):
+        problems.append(f"source verb {s['verb']!r} does not occur in its quote")
+    if "link" in s and s["link"] not in LINKS:
+        problems.append(f"source link {s['link']!r} not in {LINKS}")
+    if ("link" in s) != bool(str(s.get("link_note", "")).strip()):
+        problems.append("a source link needs a link_note saying what the document calls the item, and vice versa")
+    return problems
+
+
+def check_item(item: dict, doc_ids: tuple[str, ...] | None = None) -> list[str]:
     """Problems of one record's vocabulary and shape (empty when it is well formed)."""
+    doc_ids = doc_ids or tuple(DOCUMENTS)
     problems = []
     for key in ("id", "name_zh", "name_en", "category", "subtype"):
         if not isinstance(item.get(key), str) or not item.get(key):
@@ -100,12 +123,9 @@ def check_item(item: dict) -> list[str]:
     if not sources:
         problems.append("no [[item.source]]")
     for s in sources:
-        if s.get("doc") not in DOCUMENTS:
-            problems.append(f"source doc {s.get('doc')!r} not in {tuple(DOCUMENTS)}")
-        if not s.get("section") or not s.get("quote"):
-            problems.append("source needs section and quote")
-        elif len("".join(s["quote"].split())) > MAX_QUOTE_CHARS:
-            problems.append(f"quote longer than {MAX_QUOTE_CHARS} characters")
+        problems += _check_source(s, doc_ids)
+    if any("link" in s for s in sources[:1]):
+        problems.append("the first source is the item's own name: only a later citation may carry a link")
     verb = item.get("verb", "")
     if verb and not any(verb in "".join(s.get("quote", "").split()) for s in sources):
         problems.append(f"verb {verb!r} occurs in none of its quotes")
@@ -113,14 +133,17 @@ def check_item(item: dict) -> list[str]:
 
 
 def read_items(source_dir: Path | None = None) -> list[dict]:
-    """Every curated record, checked; the first malformed one raises DataFileError."""
+    """Every curated record, checked against the documents file beside them (documents.toml, else
+    the project's); the first malformed one raises DataFileError."""
     folder = source_dir or CATALOGUE_SOURCE_DIR
-    others = sorted(p.name for p in folder.glob("*.toml") if p.name not in RECORD_FILES)
+    own = folder / DOCUMENTS_FILE.name
+    doc_ids = read_documents(own if own.is_file() else None).ids
+    others = sorted(p.name for p in folder.glob("*.toml") if p.name not in (*RECORD_FILES, DOCUMENTS_FILE.name))
     items, seen = [], {}
     for name in (*RECORD_FILES, *others):
         path = folder / name
         for raw in _read_toml(path).get("item", []):
-            problems = check_item(raw)
+            problems = check_item(raw, doc_ids)
             if problems:
                 raise DataFileError(path, f"item {raw.get('id', '?')}: {'; '.join(problems)}")
             if raw["id"] in seen:

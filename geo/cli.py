@@ -63,6 +63,39 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if len(result.valid) else 1
 
 
+def _compare(args: argparse.Namespace) -> int:
+    """Print or write the change list between two documents; a bad city or document: exit 2."""
+    from geo import compare
+    from geo.catalogue import load_catalogue
+    from geo.counties import load_counties
+    from geo.documents import read_documents
+    from geo.filters import Filters, filter_catalogue
+    from geo.geojson_files import read_layer
+    from geo.schema import CATALOGUE
+
+    documents = read_documents(args.documents)
+    try:
+        pair = compare.pair_of(documents, args.from_doc, args.to_doc)
+    except (KeyError, ValueError) as exc:
+        print(f"error: bad --from/--to {exc}; documents are {', '.join(documents.ids)}", file=sys.stderr)
+        return 2
+    known = list(dict.fromkeys(load_counties(args.data_dir).sort_values("adcode")["prefecture"]))
+    bad = [c for c in args.city if c not in known]
+    if bad:
+        print(f"error: unknown city {', '.join(bad)}; the plan's cities are {', '.join(known)}", file=sys.stderr)
+        return 2
+    records = read_layer(args.catalogue, CATALOGUE) if args.catalogue else load_catalogue(args.data_dir)
+    table = compare.change_list(filter_catalogue(records, Filters(cities=tuple(args.city))), documents, pair)
+    if table.empty:
+        print(f"no record of {pair.from_id} or {pair.to_id} for this filter", file=sys.stderr)
+    text = compare.FORMATS[args.format](table, pair)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `python -m geo`."""
     from geo import export
@@ -84,6 +117,15 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--gcj02", action="store_true", help="the coordinates are GCJ-02 (AMap): convert to WGS-84")
     v.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
     v.set_defaults(run=_validate)
+    c = sub.add_parser("compare", help="the change list between two plan documents (default 2018 → 2022)")
+    c.add_argument("--city", nargs="+", default=[], help="prefecture-level cities (default: all)")
+    c.add_argument("--format", choices=("csv", "md", "json"), default="csv")
+    c.add_argument("--out", help="file to write (default: standard output); CSV is UTF-8 with BOM")
+    c.add_argument("--from", dest="from_doc", help="the earlier document's id (default: documents.toml)")
+    c.add_argument("--to", dest="to_doc", help="the later document's id (default: documents.toml)")
+    c.add_argument("--documents", type=Path, help="a documents file (default: data/catalogue/documents.toml)")
+    c.add_argument("--catalogue", type=Path, help="a catalogue GeoJSON (default: the data folder's)")
+    c.set_defaults(run=_compare)
     return p
 
 

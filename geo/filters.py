@@ -7,10 +7,14 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-DOC_CHOICES = ("all", "plan2018", "impl2022", "both")
-"""all: any record; plan2018 / impl2022: records the document cites; both: records both cite."""
+from geo.documents import read_documents
 
-COMPARISON_CLASSES = ("plan2018_only", "impl2022_only", "both")
+_DOCUMENTS = read_documents()
+DOC_CHOICES = ("all", *_DOCUMENTS.ids, "both")
+"""all: any record; a document's id (plan2018, impl2022, … from documents.toml): records it cites;
+both: records both documents of the default pair cite."""
+
+COMPARISON_CLASSES = (f"{_DOCUMENTS.default_from}_only", f"{_DOCUMENTS.default_to}_only", "both")
 
 
 @dataclass(frozen=True)
@@ -26,12 +30,14 @@ class Filters:
     located_only: bool = False  # the city filter keeps only records located in (位于) the city
 
 
-def comparison_class(docs: list[str]) -> str:
-    """Where a record appears: in the 2018 plan only, the 2022 plan only, or both."""
-    has_2018, has_2022 = "plan2018" in docs, "impl2022" in docs
-    if has_2018 and has_2022:
+def comparison_class(docs: list[str], from_doc: str = _DOCUMENTS.default_from,
+                     to_doc: str = _DOCUMENTS.default_to) -> str:
+    """Where a record appears: in the earlier document only, the later only, or both (default pair:
+    2018 → 2022); a record citing neither counts with the later document (as before)."""
+    has_from, has_to = from_doc in docs, to_doc in docs
+    if has_from and has_to:
         return "both"
-    return "plan2018_only" if has_2018 else "impl2022_only"
+    return f"{from_doc}_only" if has_from else f"{to_doc}_only"
 
 
 def in_cities(attribution: list[dict], cities: set[str], located_only: bool = False) -> bool:
@@ -60,7 +66,7 @@ def filter_catalogue(catalogue: gpd.GeoDataFrame, filters: Filters) -> gpd.GeoDa
         keep &= catalogue["category"].isin(filters.categories)
     if filters.modes:
         keep &= (catalogue["category"] != "transport") | catalogue["subtype"].isin(filters.modes)
-    if filters.doc in ("plan2018", "impl2022"):
+    if filters.doc in _DOCUMENTS.ids:
         keep &= catalogue["docs"].map(lambda ds: filters.doc in ds)
     elif filters.doc == "both":
         keep &= catalogue["docs"].map(lambda ds: comparison_class(ds) == "both")

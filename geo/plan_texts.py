@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from geo.documents import DocumentSet, read_documents
 from geo.files import SEEDS_DIR
-from geo.schema import DOCUMENT_FILES
 
 
 def normalise(text: str) -> str:
@@ -15,19 +15,22 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _document(doc: str, seeds_dir: Path) -> str | None:
-    path = seeds_dir / DOCUMENT_FILES[doc]
+def _document(file: str, seeds_dir: Path) -> str | None:
+    path = seeds_dir / file
     return normalise(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def document_text(doc: str, seeds_dir: Path | None = None) -> str | None:
+def document_text(doc: str, seeds_dir: Path | None = None, documents: DocumentSet | None = None) -> str | None:
     """A document's normalised text, or None when the seeds folder does not hold it."""
-    return _document(doc, seeds_dir or SEEDS_DIR)
+    return _document((documents or read_documents())[doc].file, seeds_dir or SEEDS_DIR)
 
 
-def quote_in_document(quote: str, doc: str, seeds_dir: Path | None = None) -> bool:
-    """Whether a quote occurs verbatim (white space aside) in the document."""
-    text = document_text(doc, seeds_dir)
+def quote_in_document(quote: str, doc: str, seeds_dir: Path | None = None,
+                      documents: DocumentSet | None = None) -> bool:
+    """Whether a quote occurs verbatim (white space aside) in the document (as the documents file
+    names it: its `file` in the seeds folder)."""
+    text = document_text(doc, seeds_dir, documents)
     if text is None:
-        raise FileNotFoundError(f"plan document {DOCUMENT_FILES[doc]} not in {seeds_dir or SEEDS_DIR}")
+        file = (documents or read_documents())[doc].file
+        raise FileNotFoundError(f"plan document {file} not in {seeds_dir or SEEDS_DIR}")
     return normalise(quote) in text

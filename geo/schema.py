@@ -9,6 +9,7 @@ import geopandas as gpd
 import shapely
 
 from geo.crs import WGS84
+from geo.documents import read_documents
 
 
 class DataFileError(Exception):
@@ -218,14 +219,10 @@ def _check_geometries(geoms: gpd.GeoSeries, ids, schema: LayerSchema, path: Path
 
 # ---------------------------------------------------------------- catalogue of the two plans
 
-DOCUMENTS = {
-    "plan2018": "《兰州—西宁城市群发展规划》(2018)",
-    "impl2022": "《兰州—西宁城市群发展“十四五”实施方案》(2022)",
-}
-DOCUMENT_FILES = {
-    "plan2018": "plan-2018-lanzhou-xining-urban-agglomeration.txt",
-    "impl2022": "implementation-2022-14th-five-year.dedup.txt",
-}
+_DOCUMENT_SET = read_documents()
+DOCUMENTS = {d.id: d.title_zh for d in _DOCUMENT_SET.documents}
+"""Every document the catalogue may cite, from data/catalogue/documents.toml (geo.documents)."""
+DOCUMENT_FILES = {d.id: d.file for d in _DOCUMENT_SET.documents}
 MAX_QUOTE_CHARS = 130
 
 CATEGORY_PREFIXES = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from geo.documents import read_documents
+
 # Default view: the plan area (WGS-84 lat/lon), zoom that shows it whole in a 1000 px map. The
 # dashboard's first view fits the plan area's bounds instead (see FOCUS_*), whatever the window.
 DEFAULT_CENTER = (36.05, 102.75)
@@ -72,7 +74,9 @@ CATEGORY_COLOURS = {
     "opening": "#c51b7d",
     "culture": "#8c6d31",
 }
-COMPARISON_COLOURS = {"plan2018_only": "#2166ac", "impl2022_only": "#e08214", "both": "#7b3294"}
+_DOCUMENTS = read_documents()
+COMPARISON_COLOURS = {**{f"{d.id}_only": d.colour for d in _DOCUMENTS.documents}, "both": _DOCUMENTS.both_colour}
+"""Each document's colour and that of records both cite, from data/catalogue/documents.toml."""
 
 POINT_RADIUS = {"node_city": 8, "node_town": 6, "new_city": 6, "airport": 7, "hub": 7}
 DEFAULT_POINT_RADIUS = 5

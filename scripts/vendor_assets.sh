@@ -27,4 +27,6 @@ fetch leaflet-groupedlayercontrol@0.6.1 groupedlayercontrol dist/leaflet.grouped
 fetch leaflet.fullscreen@4.0.0 fullscreen Control.FullScreen.js Control.FullScreen.css icon-fullscreen.svg
 # One build per language (.cn: Chinese); the stylesheet's icons are dist/assets/*.png.
 fetch leaflet-measure@3.1.0 measure dist/leaflet-measure.js dist/leaflet-measure.cn.js dist/leaflet-measure.css dist/assets
+# Leaflet.Sync: the two side-by-side maps of the comparison view pan and zoom together (folium DualMap).
+fetch leaflet.sync@0.2.4 sync L.Map.Sync.js
 echo "vendored into $out"
