@@ -19,7 +19,8 @@ from figures.render import FigureBrowser
 from figures.spec import FigureSpec
 from figures.texts import FigureTexts, figure_texts
 from figures.views import plan_cities
-from geo.registry import DECK_OVERVIEWS
+from geo.filters import Filters
+from geo.registry import DECK_OVERVIEWS, select_sublayers
 from layers import styles
 
 SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
@@ -34,6 +35,21 @@ def deck_specs(counties: gpd.GeoDataFrame, lang: str, width: int = 1920, height:
     specs += [FigureSpec("city", lang, city=c, width=width, height=height, scale=scale)
               for c in plan_cities(counties)]
     return specs
+
+
+def filter_deck_specs(data: dict[str, gpd.GeoDataFrame], filters: Filters, layers: tuple[str, ...],
+                      record_ids: tuple[str, ...], lang: str, compare: bool = False,
+                      center: tuple[float, float] | None = None, zoom: float | None = None,
+                      width: int = 1920, height: int = 1080, scale: float = DECK_SCALE) -> list[FigureSpec]:
+    """The slides of a dashboard filter: an overview (the map view, or the plan area without one), then
+    one slide per city of the filter with the filter's records there that the layers show."""
+    size = {"width": width, "height": height, "scale": scale}
+    overview = FigureSpec("current", lang, center=center, zoom=zoom, layers=layers, record_ids=record_ids,
+                          compare=compare, filters=filters, **size)
+    catalogue = data["catalogue"]
+    shown = tuple(select_sublayers(catalogue[catalogue["id"].isin(record_ids)], layers)["id"])
+    return [overview, *(FigureSpec("city", lang, city=c, record_ids=shown, compare=compare, filters=filters, **size)
+                        for c in filters.cities)]
 
 
 def _hex(colour: str) -> RGBColor:

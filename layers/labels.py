@@ -187,6 +187,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
     "fig_unlocated_note": ("另有{n}项规划未给出位置，未绘制。", "{n} more the plans name without a place are not drawn."),
+    # ---- export view (issue 12, part 3: the briefing picture is what the user sees)
+    "export_seen": ("所见即所得：当前地图视图", "What I see: the current map view"),
+    "export_deck": ("生成当前筛选的幻灯片（PPTX）", "Make slides of the current filter (PPTX)"),
+    "export_deck_download": ("下载 PPTX", "Download PPTX"),
+    "export_deck_none": ("未选择市州：幻灯片只有总览一页。", "No city chosen: the slides hold the overview only."),
+    "export_view_used": ("已导出：", "Exported: "),
+    "export_bad_view": ("页面地址中的地图视图无效，改用规划范围：", "The map view in the page address is not usable; "
+                        "the plan area is drawn instead: "),
+    "fig_view_note": ("地图中心 {lat:.2f}°N {lon:.2f}°E，缩放级别 {zoom:g}", "map centre {lat:.2f}°N {lon:.2f}°E, zoom {zoom:g}"),
+    "fig_modes": ("交通方式：{modes}", "Transport: {modes}"),
+    "fig_doc_both": ("两份文件均列", "In both plans"),
+    "fig_located_only": ("位于", "located in"),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
