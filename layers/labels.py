@@ -193,7 +193,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_deck_download": ("下载 PPTX", "Download PPTX"),
     "export_deck_none": ("未选择市州：幻灯片只有总览一页。", "No city chosen: the slides hold the overview only."),
     "export_view_used": ("已导出：", "Exported: "),
-    "export_bad_view": ("页面地址中的地图视图无效，改用规划范围：", "The map view in the page address is not usable; "
+    "export_bad_view": ("读到的地图视图无效，改用规划范围：", "The map view read at the click is not usable; "
                         "the plan area is drawn instead: "),
     "fig_view_note": ("地图中心 {lat:.2f}°N {lon:.2f}°E，缩放级别 {zoom:g}", "map centre {lat:.2f}°N {lon:.2f}°E, zoom {zoom:g}"),
     "fig_modes": ("交通方式：{modes}", "Transport: {modes}"),

@@ -142,3 +142,25 @@ def test_export_what_i_see_is_the_panned_view(server_url, page_and_watch):  # no
         assert "资料来源" in slide.notes_slide.notes_text_frame.text
     assert watch.outside == []
     assert watch.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("view, made", [
+    ({"lat": 36.25, "lon": 103.55, "z": 9}, "已导出：兰州市 · 交通 — 地图中心 36.25°N 103.55°E，缩放级别 9"),
+    ({"lat": 80.0, "lon": 103.55, "z": 9}, "已导出：兰州市 · 交通"),  # unusable: the plan area, with a warning
+])
+def test_the_click_s_view_and_the_url_s_filter_make_the_picture(view, made):
+    from streamlit.testing.v1 import AppTest
+
+    from geo.files import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params.update({"city": "兰州市", "cat": "transport"})
+    at.run()
+    at.selectbox(key="w_export_size").set_value("1280x720")
+    at.session_state["w_export_buttons"] = {"action": "png", "click": "1", **view}
+    at.run()
+    assert not at.exception and not at.error
+    assert at.session_state["export_png"][0] == "lanxi-seen.png"
+    assert [c.value for c in at.caption if c.value.startswith("已导出")] == [made]
+    assert [w.value.startswith("读到的地图视图无效") for w in at.warning] == ([True] if view["lat"] == 80.0 else [])
