@@ -1,4 +1,5 @@
-"""Save the current view or a preset figure as a PNG (rendered by headless chromium)."""
+"""Save what the map shows (its view, filters, layers and language) or a preset figure as a PNG, and
+the current filter as slides (rendered by headless chromium)."""
 
 from __future__ import annotations
 
@@ -6,22 +7,80 @@ import logging
 
 import geopandas as gpd
 import streamlit as st
+import streamlit.components.v1 as components
 
 from app.cached_data import load_all
-from app.shareable_state import AppState, Vocabulary
-from geo.registry import EXPORTED_PRESETS
+from app.shareable_state import AppState, Vocabulary, filters_of
 from figures.browser_lookup import browser_status
+from figures.deck import build_deck, filter_deck_specs
 from figures.render import render_figure
-from figures.spec import FigureSpec
+from figures.spec import FigureSpec, check_view
+from figures.texts import figure_texts
+from figures.view_title import view_note
+from geo.registry import EXPORTED_PRESETS
 from layers.labels import t
+from layers.offline_assets import STATIC_DIR
 
 log = logging.getLogger("dashboard.export")
 EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
-CURRENT = "current"
+SEEN, CURRENT = "seen", "current"
+DECK_SCALE = 1.0  # the dashboard's slides: quicker to make than the command line's 1.5×
+VIEW_BUTTONS_DIR = STATIC_DIR / "components" / "view_export"
+"""Buttons that send, with the click, the map view the page shows."""
+
+
+def _view_buttons(**kwargs) -> object:
+    """The buttons' component, declared during the run: a declaration at import time (the server imports
+    dashboard.py before any session) is not registered, and its page would be a 404."""
+    return components.declare_component("lxpm_view_export", path=str(VIEW_BUTTONS_DIR))(**kwargs)
+
+
+def clicked_view(click: dict) -> tuple[tuple[float, float] | None, float | None, str]:
+    """(centre, zoom, problem) of the view a click carried; no centre and the problem when it is unusable."""
+    lat, lon, zoom = (click.get(k) for k in ("lat", "lon", "z"))
+    try:
+        check_view(lat, lon, zoom)
+    except ValueError as exc:
+        return None, None, str(exc)
+    return (round(float(lat), 5), round(float(lon), 5)), float(zoom), ""
+
+
+def _spec(view: str, state: AppState, filtered: gpd.GeoDataFrame, city: str, size: tuple[int, int],
+          center: tuple[float, float] | None, zoom: float | None) -> FigureSpec:
+    width, height = size
+    if view in (SEEN, CURRENT):
+        return FigureSpec("current", state.lang, width=width, height=height, center=center, zoom=zoom,
+                          layers=state.layers, record_ids=tuple(filtered["id"]), compare=state.compare,
+                          filters=filters_of(state))
+    return FigureSpec(view, state.lang, city=city, width=width, height=height, compare=state.compare)
+
+
+def _make(click: dict, view: str, state: AppState, filtered: gpd.GeoDataFrame, city: str,
+          size: tuple[int, int]) -> None:
+    """The picture or the slides a click asks for, kept in the session for the download buttons."""
+    lang = state.lang
+    center, zoom, problem = clicked_view(click) if view == SEEN or click["action"] == "deck" else (None, None, "")
+    if problem:
+        log.warning("export: unusable map view %s (%s); the plan area is drawn", click, problem)
+        st.warning(f"{t('export_bad_view', lang)}{problem}")
+    data = load_all()
+    with st.spinner("…"):
+        if click["action"] == "deck":
+            specs = filter_deck_specs(data, filters_of(state), state.layers, tuple(filtered["id"]), lang,
+                                      state.compare, center, zoom, *size, scale=DECK_SCALE)
+            name = f"lanxi-{'-'.join(state.cities) or 'view'}.pptx"
+            st.session_state["export_pptx"] = (name, build_deck(specs, data))
+            spec = specs[0]
+        else:
+            spec = _spec(view, state, filtered, city, size, center, zoom)
+            name = f"lanxi-{view}{'-' + city if city else ''}.png"
+            st.session_state["export_png"] = (name, render_figure(spec, data))
+    note = view_note(center, zoom, lang)
+    st.session_state["export_made"] = f"{figure_texts(spec, data).title}{' — ' + note if note else ''}"
 
 
 def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary) -> None:
-    """View, city and size choices; the picture made on click and offered as a download."""
+    """View, city and size choices; the picture or slides made on click and offered as a download."""
     lang = state.lang
     st.markdown(f"#### {t('export', lang)}")
     missing = browser_status(lang)
@@ -29,25 +88,28 @@ def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary)
         st.info(missing)
         return
     c1, c2, c3 = st.columns(3)
-    names = {CURRENT: t("export_current", lang),
+    names = {SEEN: t("export_seen", lang), CURRENT: t("export_current", lang),
              **{v: t(f"{v}_title", lang).format(city="…") for v in EXPORTED_PRESETS}}
     view = c1.selectbox(t("export_view", lang), list(names), format_func=names.get, key="w_export_view")
     city = c2.selectbox(t("export_city", lang), vocab.cities, key="w_export_city") if view == "city" else ""
     size = c3.selectbox(t("export_size", lang), EXPORT_SIZES, key="w_export_size")
-    if st.button(t("export_make", lang), key="w_export_make"):
-        width, height = (int(v) for v in size.split("x"))
-        current = view == CURRENT
-        spec = FigureSpec(view, lang, city=city, width=width, height=height,
-                          layers=state.layers if current else (),
-                          record_ids=tuple(filtered["id"]) if current else (), compare=state.compare)
+    click = _view_buttons(buttons=[{"action": "png", "label": t("export_make", lang)},
+                                   {"action": "deck", "label": t("export_deck", lang)}],
+                          key="w_export_buttons", default=None)
+    if isinstance(click, dict) and click.get("click") != st.session_state.get("export_click"):
+        st.session_state["export_click"] = click.get("click")
         try:
-            with st.spinner("…"):
-                st.session_state["export_png"] = (f"lanxi-{view}{'-' + city if city else ''}.png",
-                                                  render_figure(spec, load_all()))
+            _make(click, view, state, filtered, city, tuple(int(v) for v in size.split("x")))
         except Exception as exc:  # a missing browser or font must not break the page
-            log.error("figure export failed: %s", exc)
+            log.error("export failed: %s", exc)
             st.error(f"{t('export_failed', lang)}{exc}")
-    if "export_png" in st.session_state:
-        name, png = st.session_state["export_png"]
-        st.download_button(f"{t('export_download', lang)} · {name}", png, name, "image/png",
-                           key="w_export_download")
+    if not state.cities:
+        st.caption(t("export_deck_none", lang))
+    if st.session_state.get("export_made"):
+        st.caption(f"{t('export_view_used', lang)}{st.session_state['export_made']}")
+    for key, label, mime in (("export_png", "export_download", "image/png"),
+                             ("export_pptx", "export_deck_download",
+                              "application/vnd.openxmlformats-officedocument.presentationml.presentation")):
+        if key in st.session_state:
+            name, payload = st.session_state[key]
+            st.download_button(f"{t(label, lang)} · {name}", payload, name, mime, key=f"w_{key}_download")

@@ -11,10 +11,13 @@ from time import perf_counter
 import geopandas as gpd
 
 from figures.render import FigureRenderError
+from figures.view_cli import add_view_arguments
 from geo.registry import EXPORTED_PRESETS as PRESETS
 from geo.schema import DataFileError
 from layers.labels import LANGUAGES
 
+VIEW = "view"
+"""The figure of a filter over a map view (the dashboard's 'export what I see')."""
 EXIT_BAD_INPUT = 2
 EXIT_RENDER_FAILED = 1
 
@@ -47,7 +50,7 @@ def load_figure_data() -> dict[str, gpd.GeoDataFrame]:
             "rivers": load_rivers(), "lakes": load_lakes(), "catalogue": load_catalogue()}
 
 
-def _out_path(text: str, suffix: str) -> Path:
+def out_path(text: str, suffix: str) -> Path:
     path = Path(text)
     if path.suffix.lower() != suffix:
         raise ValueError(f"--out must name a {suffix} file, not {text!r}")
@@ -60,12 +63,17 @@ def _figure(args: argparse.Namespace) -> int:
     from figures.render import render_figure
     from figures.spec import FigureSpec, check_spec
     from figures.texts import figure_texts
+    from figures.view_cli import given_view_options, run_view_figure
 
+    if args.view == VIEW:
+        return run_view_figure(args)
+    if given_view_options(args):
+        raise ValueError(f"{', '.join(given_view_options(args))}: only for the view figure, not {args.view}")
     if args.view == "city" and not args.city:
         raise ValueError("the city view needs --city, a prefecture-level city such as 兰州市")
     if args.view != "city" and args.city:
         raise ValueError(f"--city is only for the city view, not {args.view}")
-    out = _out_path(args.out, ".png")
+    out = out_path(args.out, ".png")
     width, height = args.size
     spec = FigureSpec(args.view, args.lang, city=args.city or "", width=width, height=height,
                       scale=args.scale)
@@ -85,11 +93,14 @@ def _deck(args: argparse.Namespace) -> int:
     from figures.deck import build_deck, deck_specs
     from figures.spec import check_spec
 
-    out = _out_path(args.out, ".pptx")
+    from figures.view_cli import filter_deck, given_view_options
+
+    out = out_path(args.out, ".pptx")
     width, height = args.size
     start = perf_counter()
     data = load_figure_data()
-    specs = deck_specs(data["counties"], args.lang, width, height, args.scale)
+    filtered = bool(args.city or given_view_options(args))  # a filter: its deck, overview and cities
+    specs = filter_deck(args, data) if filtered else deck_specs(data["counties"], args.lang, width, height, args.scale)
     for spec in specs:
         check_spec(spec)
 
@@ -107,19 +118,24 @@ def parser() -> argparse.ArgumentParser:
 
     p = _Parser(prog="python -m figures", description="Briefing figures of the plan as PNG or a PPTX deck.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    f = sub.add_parser("figure", help="one preset view as a PNG")
-    f.add_argument("view", metavar="VIEW", choices=PRESETS, help=f"one of {', '.join(PRESETS)}")
+    f = sub.add_parser("figure", help="one preset view, or a filter over a map view ('view'), as a PNG")
+    f.add_argument("view", metavar="VIEW", choices=(*PRESETS, VIEW), help=f"one of {', '.join((*PRESETS, VIEW))}")
     f.add_argument("--out", required=True, help="the .png file to write")
     f.add_argument("--size", type=parse_size, default=(1920, 1080), help="WIDTHxHEIGHT in CSS px (1920x1080)")
     f.add_argument("--scale", type=float, default=2.0, help="device pixels per CSS px (2: a 3840×2160 PNG)")
     f.add_argument("--lang", choices=LANGUAGES, default="zh")
-    f.add_argument("--city", help="the city view's prefecture-level city, e.g. 兰州市 or Lanzhou")
+    f.add_argument("--city", help="the city view's prefecture-level city, e.g. 兰州市 or Lanzhou "
+                                   "(the view figure: cities of the filter, comma-separated)")
+    add_view_arguments(f)
     f.set_defaults(run=_figure)
-    d = sub.add_parser("deck", help="every preset view, one per 16:9 slide, as a .pptx")
+    d = sub.add_parser("deck", help="every preset view, one per 16:9 slide, as a .pptx; with filter options, "
+                                    "the filter's deck: the plan area, then one slide per --city")
     d.add_argument("--out", required=True, help="the .pptx file to write")
     d.add_argument("--size", type=parse_size, default=(1920, 1080), help="WIDTHxHEIGHT of each picture")
     d.add_argument("--scale", type=float, default=DECK_SCALE, help=f"device pixels per CSS px ({DECK_SCALE})")
     d.add_argument("--lang", choices=LANGUAGES, default="zh")
+    d.add_argument("--city", help="the filter's cities, comma-separated: one slide each after the overview")
+    add_view_arguments(d, with_view=False)
     d.set_defaults(run=_deck)
     return p
 

@@ -22,7 +22,7 @@ from figures.views import plan_cities
 from geo import compare
 from geo.documents import read_documents
 from geo.filters import Filters, filter_catalogue
-from geo.registry import DECK_OVERVIEWS
+from geo.registry import DECK_OVERVIEWS, select_sublayers
 from layers import styles
 from layers.labels import t
 
@@ -38,6 +38,21 @@ def deck_specs(counties: gpd.GeoDataFrame, lang: str, width: int = 1920, height:
     specs += [FigureSpec("city", lang, city=c, width=width, height=height, scale=scale)
               for c in plan_cities(counties)]
     return specs
+
+
+def filter_deck_specs(data: dict[str, gpd.GeoDataFrame], filters: Filters, layers: tuple[str, ...],
+                      record_ids: tuple[str, ...], lang: str, compare: bool = False,
+                      center: tuple[float, float] | None = None, zoom: float | None = None,
+                      width: int = 1920, height: int = 1080, scale: float = DECK_SCALE) -> list[FigureSpec]:
+    """The slides of a dashboard filter: an overview (the map view, or the plan area without one), then
+    one slide per city of the filter with the filter's records there that the layers show."""
+    size = {"width": width, "height": height, "scale": scale}
+    overview = FigureSpec("current", lang, center=center, zoom=zoom, layers=layers, record_ids=record_ids,
+                          compare=compare, filters=filters, **size)
+    catalogue = data["catalogue"]
+    shown = tuple(select_sublayers(catalogue[catalogue["id"].isin(record_ids)], layers)["id"])
+    return [overview, *(FigureSpec("city", lang, city=c, record_ids=shown, compare=compare, filters=filters, **size)
+                        for c in filters.cities)]
 
 
 def _hex(colour: str) -> RGBColor:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import geopandas as gpd
 
 from figures.views import resolve_city
+from geo.filters import Filters
 from geo.registry import BASE_LAYERS, PRESETS as VIEWS, SUBLAYER_BY_KEY as ALL_SUBLAYERS
+from layers import styles
 from layers.labels import LANGUAGES
 
 DATA_KEYS = ("counties", "plan_units", "context", "rivers", "lakes", "catalogue")
 SIZE_RANGE = (200, 8000)
 SCALE_RANGE = (0.25, 4.0)
+VIEW_RANGE = {"lat": (25.0, 46.0), "lon": (85.0, 120.0), "zoom": (styles.MIN_ZOOM, styles.MAX_ZOOM)}
+"""The map views a figure may be centred on: around the plan area, at the dashboard's zoom levels."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,9 @@ class FigureSpec:
     center: tuple[float, float] | None = None
     zoom: int | None = None
     layers: tuple[str, ...] = ()  # sublayer keys for 'current'
-    record_ids: tuple[str, ...] = ()  # records for 'current'
+    record_ids: tuple[str, ...] | None = None  # records for 'current' (and a filtered 'city'); None: all
     compare: bool = False
+    filters: Filters | None = None  # the dashboard's filter, named in the title ('current', filtered 'city')
 
 
 def check_spec(spec: FigureSpec) -> None:
@@ -47,9 +53,19 @@ def check_spec(spec: FigureSpec) -> None:
         raise ValueError("the city view needs a city, e.g. 兰州市")
     if (spec.center is None) != (spec.zoom is None):
         raise ValueError("give both center and zoom, or neither")
+    if spec.center is not None:
+        check_view(spec.center[0], spec.center[1], spec.zoom)
     unknown = [k for k in spec.layers if k not in ALL_SUBLAYERS and k not in BASE_LAYERS]
     if unknown:
         raise ValueError(f"unknown layers {', '.join(unknown)}")
+
+
+def check_view(lat: float, lon: float, zoom: float) -> None:
+    """Raise ValueError when a map view (centre and zoom) lies outside what the figures can draw."""
+    for name, value, (low, high) in (("latitude", lat, VIEW_RANGE["lat"]), ("longitude", lon, VIEW_RANGE["lon"]),
+                                     ("zoom", zoom, VIEW_RANGE["zoom"])):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
+            raise ValueError(f"{name} {value} out of range {low}–{high}")
 
 
 def check_data(data: dict[str, gpd.GeoDataFrame]) -> None:

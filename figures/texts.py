@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 
 from figures.sources import source_text
 from figures.spec import FigureSpec, check_data, check_spec, spec_city
+from figures.view_title import filter_title, view_note
 from figures.views import view_rows
 from geo.registry import PRESETS as VIEWS, Preset
 from layers.names import prefecture_name as city_name
@@ -30,7 +31,9 @@ def view_texts(spec: FigureSpec, view: Preset, rows: gpd.GeoDataFrame, city: str
     """The texts of a view whose records (rows) and city are already chosen."""
     lang = spec.lang
     notes = []
-    if view.base == "city":
+    if spec.filters is not None and view.base in ("city", "current"):
+        title, subtitle = filtered_view_texts(spec, rows, city, data)
+    elif view.base == "city":
         name = city_name(city, lang, data["context"])
         named = int(data["catalogue"]["cities"].map(lambda cs: city in cs).sum())
         title = t("city_title", lang).format(city=name)
@@ -46,6 +49,16 @@ def view_texts(spec: FigureSpec, view: Preset, rows: gpd.GeoDataFrame, city: str
         notes.append(t("schematic_note", lang))
     notes.append(t("fig_boundary_note", lang))
     return FigureTexts(title, subtitle, source_text(lang), tuple(notes), schematic)
+
+
+def filtered_view_texts(spec: FigureSpec, rows: gpd.GeoDataFrame, city: str,
+                        data: dict[str, gpd.GeoDataFrame]) -> tuple[str, str]:
+    """Title and subtitle of a figure of the dashboard's filter (over a map view, or one of its cities)."""
+    filters = replace(spec.filters, cities=(city,)) if city else spec.filters
+    title = filter_title(filters, spec.lang, data["counties"], data["context"])
+    subtitle = t("current_subtitle", spec.lang).format(n=len(rows))
+    note = view_note(spec.center, spec.zoom, spec.lang)
+    return title, f"{subtitle}{'；' if spec.lang == 'zh' else '; '}{note}" if note else subtitle
 
 
 def figure_texts(spec: FigureSpec, data: dict[str, gpd.GeoDataFrame]) -> FigureTexts:

@@ -39,15 +39,16 @@ def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFram
 
 
 def view_rows(view: Preset, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),
-              record_ids: tuple[str, ...] = ()) -> gpd.GeoDataFrame:
-    """The catalogue records a view draws (those with a place)."""
+              record_ids: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+    """The catalogue records a view draws (those with a place); record_ids, when given, keeps only those."""
     catalogue = located(catalogue)
     if view.base == "city":
-        return catalogue[catalogue["cities"].map(lambda cs: city in cs)]
-    if view.base == "current":
+        rows = catalogue[catalogue["cities"].map(lambda cs: city in cs)]
+    elif view.base == "current":
         rows = select_sublayers(catalogue, layers)
-        return rows[rows["id"].isin(record_ids)] if record_ids else rows
-    return select_sublayers(catalogue, view.sublayers)
+    else:
+        return select_sublayers(catalogue, view.sublayers)
+    return rows if record_ids is None else rows[rows["id"].isin(record_ids)]
 
 
 def view_bounds(view: Preset, data: dict[str, gpd.GeoDataFrame], city: str = "") -> tuple[float, ...]:

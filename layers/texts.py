@@ -207,4 +207,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "compare_click": ("点击一行，在两幅地图上定位该项。", "Click a row to focus its record on both maps."),
     "compare_download": ("下载对比清单 (CSV)", "Download the change list (CSV)"),
     "compare_same_view": ("两图联动，筛选与底图相同；每幅只显示该文件提及的项目。", "Linked maps, same filters and base; each shows what its document names."),
+    # ---- export view (issue 12, part 3: the briefing picture is what the user sees)
+    "export_seen": ("所见即所得：当前地图视图", "What I see: the current map view"),
+    "export_deck": ("生成当前筛选的幻灯片（PPTX）", "Make slides of the current filter (PPTX)"),
+    "export_deck_download": ("下载 PPTX", "Download PPTX"),
+    "export_deck_none": ("未选择市州：幻灯片只有总览一页。", "No city chosen: the slides hold the overview only."),
+    "export_view_used": ("已导出：", "Exported: "),
+    "export_bad_view": ("读到的地图视图无效，改用规划范围：", "The map view read at the click is not usable; "
+                        "the plan area is drawn instead: "),
+    "fig_view_note": ("地图中心 {lat:.2f}°N {lon:.2f}°E，缩放级别 {zoom:g}", "map centre {lat:.2f}°N {lon:.2f}°E, zoom {zoom:g}"),
+    "fig_modes": ("交通方式：{modes}", "Transport: {modes}"),
+    "fig_doc_both": ("两份文件均列", "In both plans"),
+    "fig_located_only": ("位于", "located in"),
 }

@@ -33,6 +33,15 @@ def _cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     (("figure", "fig1"), "required: --out"),
     (("deck", "--out", "x.pdf"), "must name a .pptx file"),
     ((), "required: command"),
+    (("figure", "view", "--lat", "36.2", "--out", "x.png"), "give --lat, --lon and --zoom together"),
+    (("figure", "view", "--lat", "36.2", "--lon", "103.5", "--zoom", "19", "--out", "x.png"), "zoom 19.0 out of range"),
+    (("figure", "view", "--lat", "north", "--out", "x.png"), "invalid float value: 'north'"),
+    (("figure", "view", "--cat", "transport,roads", "--out", "x.png"), "--cat: unknown roads"),
+    (("figure", "view", "--city", "兰州市,北京市", "--out", "x.png"), "unknown city '北京市'"),
+    (("figure", "view", "--county", "城关", "--out", "x.png"), "--county: unknown county '城关'"),
+    (("figure", "view", "--layers", "rail,roadz", "--out", "x.png"), "--layers: unknown roadz"),
+    (("figure", "fig5", "--cat", "transport", "--zoom", "9", "--out", "x.png"), "--zoom, --cat: only for the view figure"),
+    (("deck", "--city", "Atlantis", "--out", "x.pptx"), "unknown city 'Atlantis'"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2(args, message):
     result = _cli(*args)
@@ -77,3 +86,37 @@ def test_cli_deck_has_one_slide_per_view_with_sources_in_the_notes(tmp_path, cou
                           "Spatial structure: one belt, two circles, many nodes",
                           "Ecological security pattern", "Integrated transport network"]
     assert {"Plan projects in Lanzhou", "Plan projects in Xining"} <= set(titles)
+
+
+def _slides(path: Path) -> list[tuple[str, str]]:
+    """(title, notes) of each slide of a deck."""
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(str(path)).slides:
+        boxes = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+        out.append((boxes[0].text_frame.paragraphs[0].text, slide.notes_slide.notes_text_frame.text))
+    return out
+
+
+@pytest.mark.browser
+def test_cli_view_figure_draws_the_filter_over_the_view(tmp_path):
+    panned, whole = tmp_path / "panned.png", tmp_path / "whole.png"
+    common = ("--city", "Lanzhou", "--cat", "transport", "--size", "800x450", "--scale", "1")
+    result = _cli("figure", "view", "--lat", "36.25", "--lon", "103.55", "--zoom", "9", *common, "--out", str(panned))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"view 兰州市 · 交通: .*panned\.png \(800×450 px, \d+ records\) in \d+\.\d s", result.stderr)
+    assert _cli("figure", "view", *common, "--out", str(whole)).returncode == 0
+    assert Image.open(panned).size == Image.open(whole).size == (800, 450)
+    assert panned.read_bytes() != whole.read_bytes()
+
+
+@pytest.mark.browser
+def test_cli_deck_of_a_filter_has_an_overview_and_one_slide_per_city(tmp_path):
+    out = tmp_path / "filter.pptx"
+    result = _cli("deck", "--city", "兰州市,西宁市", "--cat", "transport", "--lang", "en", "--size", "800x450",
+                  "--scale", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    slides = _slides(out)
+    assert [title for title, _ in slides] == ["Lanzhou, Xining · Transport", "Lanzhou · Transport", "Xining · Transport"]
+    assert all("Sources: Lanzhou–Xining Urban Agglomeration Development Plan (2018)" in notes for _, notes in slides)
