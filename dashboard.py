@@ -14,7 +14,8 @@ from app.export_panel import export_panel
 from app.focus import settle_focus
 from app.map_view import draw_map
 from app.search import search_box
-from app.shareable_state import Vocabulary, filters_of, init_session, state_of, write_url
+from app.shareable_state import (LAST_STATE, Vocabulary, filters_of, init_session, restore_lost_widgets,
+                                 state_of, write_url)
 from app.sidebar import county_options, sidebar
 from app.statistics import statistics
 from app.table import table_section
@@ -66,10 +67,11 @@ def main() -> None:
     session = st.session_state
     first_load = "initialised" not in session
     init_session(session, dict(st.query_params), vocab, log)
+    restore_lost_widgets(session, log)
     if session["w_county"] not in county_options(data["counties"], session["w_cities"]):
         session["w_county"] = ""
     settle_focus(session)
-    state = state_of(session, vocab)
+    state = session[LAST_STATE] = state_of(session, vocab)
     write_url(state, vocab, st.query_params)
 
     header(state.lang, state.basemap)

@@ -207,6 +207,22 @@ def init_session(session: MutableMapping[str, object], query: Mapping[str, str],
                     **session_values(state)})
 
 
+LAST_STATE = "last_state"
+
+
+def restore_lost_widgets(session: MutableMapping[str, object], log: logging.Logger) -> list[str]:
+    """Bring back, from the last run's state, any widget value Streamlit dropped (it forgets the values
+    of widgets a run did not draw; under load a run can be cut short before the sidebar); the keys."""
+    last = session.get(LAST_STATE)
+    if not isinstance(last, AppState):
+        return []
+    lost = {k: v for k, v in session_values(last).items() if k not in session}
+    session.update(lost)
+    if lost:
+        log.warning("widget values restored from the last run: %s", ", ".join(sorted(lost)))
+    return sorted(lost)
+
+
 def write_url(state: AppState, vocab: Vocabulary, query: MutableMapping[str, str]) -> None:
     """Mirror the state into the URL, leaving the map view (kept by the map itself) alone."""
     wanted = to_params(state, vocab)

@@ -65,3 +65,17 @@ def test_filters_are_read_from_the_state_by_field_name():
     from app.shareable_state import filters_of
     filters = filters_of(AppState(cities=("兰州市",), modes=("railway",), doc="both", text="x"))
     assert (filters.cities, filters.modes, filters.doc, filters.text) == (("兰州市",), ("railway",), "both", "x")
+
+
+def test_widget_values_streamlit_dropped_come_back_from_the_last_state():
+    import logging
+
+    from app.shareable_state import LAST_STATE, restore_lost_widgets, session_values, state_of
+    last = AppState(cities=("兰州市",), doc="both", layers=("counties", "rail"))
+    session = {**session_values(last), LAST_STATE: last}
+    for key in ("w_cities", "w_layers_group_base", "w_layers_group_transport"):
+        del session[key]
+    assert restore_lost_widgets(session, logging.getLogger("test")) == [
+        "w_cities", "w_layers_group_base", "w_layers_group_transport"]
+    assert state_of(session, VOCAB) == last
+    assert restore_lost_widgets({"w_cities": []}, logging.getLogger("test")) == []  # a first run: nothing to restore
