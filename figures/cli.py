@@ -107,7 +107,7 @@ def _deck(args: argparse.Namespace) -> int:
     def progress(spec, seconds: float) -> None:
         print(f"  slide {spec.view}{' ' + spec.city if spec.city else ''}: {seconds:.1f} s", file=sys.stderr)
 
-    out.write_bytes(build_deck(specs, data, progress))
+    out.write_bytes(build_deck(specs, data, progress, changes=args.changes))
     print(f"deck: {out} ({len(specs)} slides) in {perf_counter() - start:.1f} s", file=sys.stderr)
     return 0
 
@@ -135,6 +135,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--scale", type=float, default=DECK_SCALE, help=f"device pixels per CSS px ({DECK_SCALE})")
     d.add_argument("--lang", choices=LANGUAGES, default="zh")
     d.add_argument("--city", help="the filter's cities, comma-separated: one slide each after the overview")
+    d.add_argument("--changes", action="store_true",
+                   help="after each city's slide, its '2018 → 2022' slide: the two documents side by side")
     add_view_arguments(d, with_view=False)
     d.set_defaults(run=_deck)
     return p

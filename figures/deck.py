@@ -25,6 +25,7 @@ from geo.filters import Filters, filter_catalogue
 from geo.registry import DECK_OVERVIEWS, select_sublayers
 from layers import styles
 from layers.labels import t
+from layers.names import prefecture_name
 
 SLIDE_SIZE = (Emu(12_192_000), Emu(6_858_000))  # 13.333 × 7.5 in: 16:9
 DECK_SCALE = 1.5  # 2880 × 1620 px pictures: sharp on a projector, about 1 MB a slide
@@ -101,8 +102,9 @@ def add_figure_slide(prs: Presentation, png: bytes, texts: FigureTexts, spec: Fi
 
 
 def build_deck(specs: list[FigureSpec], data: dict[str, gpd.GeoDataFrame],
-               progress: Callable[[FigureSpec, float], None] | None = None) -> bytes:
-    """The .pptx bytes: one slide per spec, all drawn in one browser; progress(spec, seconds) per slide."""
+               progress: Callable[[FigureSpec, float], None] | None = None, changes: bool = False) -> bytes:
+    """The .pptx bytes: one slide per spec, all drawn in one browser; with changes, each city's slide is
+    followed by its "2018 → 2022" slide; progress(spec, seconds) per slide."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_SIZE
     with FigureBrowser() as browser:
@@ -111,6 +113,10 @@ def build_deck(specs: list[FigureSpec], data: dict[str, gpd.GeoDataFrame],
             texts = figure_texts(spec, data)
             png = browser.png(figure_html(spec, data, show_title=False), spec.width, spec.height, spec.scale)
             add_figure_slide(prs, png, texts, spec)
+            if changes and spec.view == "city":
+                *pictures, counts = compare_slide_pictures(spec.city, data, spec.lang, browser)
+                add_compare_slide(prs, prefecture_name(spec.city, spec.lang, data["context"]), tuple(pictures),
+                                  counts, spec.lang)
             if progress is not None:
                 progress(spec, perf_counter() - start)
     out = BytesIO()

@@ -120,3 +120,15 @@ def test_cli_deck_of_a_filter_has_an_overview_and_one_slide_per_city(tmp_path):
     slides = _slides(out)
     assert [title for title, _ in slides] == ["Lanzhou, Xining · Transport", "Lanzhou · Transport", "Xining · Transport"]
     assert all("Sources: Lanzhou–Xining Urban Agglomeration Development Plan (2018)" in notes for _, notes in slides)
+
+
+@pytest.mark.browser
+def test_cli_deck_with_changes_follows_each_city_with_its_2018_to_2022_slide(tmp_path):
+    out = tmp_path / "changes.pptx"
+    result = _cli("deck", "--city", "兰州市", "--changes", "--size", "800x450", "--scale", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    slides = _slides(out)
+    assert len(slides) == 3  # the overview, 兰州市, and 兰州市 · 2018 → 2022
+    title, notes = slides[2]
+    assert title.startswith("兰州市 · ") and "→" in title
+    assert "延续" in notes and "新增" in notes
