@@ -65,7 +65,6 @@ def main() -> None:
     data = loaded_data()
     vocab = vocabulary(data, tuple(basemaps))
     session = st.session_state
-    first_load = "initialised" not in session
     init_session(session, dict(st.query_params), vocab, log)
     restore_lost_widgets(session, log)
     if session["w_county"] not in county_options(data["counties"], session["w_cities"]):
@@ -87,7 +86,7 @@ def main() -> None:
         draw_map(state, basemaps.get(state.basemap), filtered, imported)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
-    table_section(filtered, state.lang, first_load, state.cities)
+    table_section(filtered, state.lang, state.cities)
     record_downloads(filtered, state.lang)
     if imported is not None:
         imported_downloads(imported, state.lang)

@@ -11,9 +11,6 @@ from layers.plan_items import attribution_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
 
-TABLE_DELAY_S = 1.0
-"""On a session's first load the table is drawn this long after the rest: its data grid costs the
-browser about 0.9 s, and the map above it should show first. Every later run draws it at once."""
 
 
 def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -40,14 +37,6 @@ def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...]) -> pd.Dat
     return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities)
 
 
-def _reveal_table() -> None:
-    """On its timed run (not the one inside the page's first run), ask for the run that draws the
-    table; that run no longer calls this fragment, so its timer stops."""
-    if st.session_state.pop("table_waiting", False):
-        return
-    st.rerun(scope="app")
-
-
 def follow_pick(event, ids: pd.Series, rows_key: str) -> None:
     """A row the user picked (or cleared) in a single-row data frame becomes the selected record."""
     rows = list(event.selection.rows) if event and event.selection else []
@@ -59,15 +48,12 @@ def follow_pick(event, ids: pd.Series, rows_key: str) -> None:
             st.rerun()
 
 
-def table_section(filtered: gpd.GeoDataFrame, lang: str, first_load: bool, cities: tuple[str, ...] = ()) -> None:
-    """The linked table, or on a session's first load a note and the timer that brings the table
-    just after the map."""
+def table_section(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -> None:
+    """The linked table of the filtered records."""
+    # Drawn in the page's own run. A timed fragment once brought it a second after the map (its data
+    # grid costs the browser ~0.9 s), but the app-wide rerun it asked for lost the widgets' values
+    # when sessions ran concurrently (the load benchmark saw every layer switched off).
     st.markdown(f"#### {t('table', lang)}")
-    if first_load:
-        st.caption(t("table_loading", lang))
-        st.session_state["table_waiting"] = True
-        st.fragment(_reveal_table, run_every=TABLE_DELAY_S)()
-        return
     frame = table_of(tuple(filtered["id"]), lang, cities)
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")

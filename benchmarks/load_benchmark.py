@@ -112,7 +112,7 @@ async def load(page, url: str, app: str) -> None:
     await page.goto(url, timeout=TIMEOUT_S * 1000)
     if app == "app":
         await until(lambda: map_state(page), "the map")
-        # The page's last run draws the table (a second after the map, on a session's first load).
+        # The page is ready when its table is drawn (it comes after the map in the same run).
         await page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=TIMEOUT_S * 1000)
     else:
         await page.get_by_text("selected:").wait_for(timeout=TIMEOUT_S * 1000)

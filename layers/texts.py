@@ -38,7 +38,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "reset": ("重置筛选", "Reset filters"),
     "downloads": ("下载筛选结果", "Download the filtered projects"),
     "table": ("项目列表", "Projects"),
-    "table_loading": ("项目列表随后显示……", "The project table follows in a moment…"),
     "empty": ("没有符合筛选条件的项目。请放宽筛选条件。", "No project matches these filters. Widen the filters."),
     "shown": ("显示", "Shown"),
     "of": ("共", "of"),

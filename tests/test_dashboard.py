@@ -28,12 +28,8 @@ def test_default_page_shows_title_counts_and_table(app):
     assert not at.exception
     assert at.markdown[0].value.endswith("兰西城市群规划地图")
     assert f"显示 **{ALL}** 共 {ALL}" in _markdown(at)
-    # A session's first run leaves the table to the next one (its timer asks for it), so the map shows first.
-    assert len(at.dataframe) == 0 and any("随后显示" in c.value for c in at.caption)
-    at.run()
-    assert not at.exception
+    # The table comes in the page's own run (no timed second run: it lost widget values under load).
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == ALL
-    assert not any("随后显示" in c.value for c in at.caption)
     assert not at.warning
 
 

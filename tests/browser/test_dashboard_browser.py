@@ -127,7 +127,7 @@ def test_choosing_a_table_row_highlights_its_record(server_url, page_and_watch):
     page.goto(server_url + "/?q=中川")
     frame = map_frame(page)
     grid = page.locator("[data-testid='stDataFrame']")
-    grid.wait_for(timeout=30_000)  # drawn just after the map on a session's first load
+    grid.wait_for(timeout=30_000)
     grid.scroll_into_view_if_needed()  # below the map, which fills the window
     box = grid.bounding_box()
     row_px = 35  # Streamlit's data grid: header and rows are 35 px high; the row marker is the first column
