@@ -40,7 +40,7 @@ window.lxpmViewInUrl = function(map, o) {
   function write() {
     try {
       var url = new URL(top.location.href), changed = false;
-      var want = lxpmViewKey(map) === map.lxpmAutoView ? {} : lxpmViewParams(map);
+      var want = map.lxpmAuto ? {} : lxpmViewParams(map);
       ['lat', 'lon', 'z'].forEach(function(k) {
         if (want[k] === undefined && url.searchParams.has(k)) { url.searchParams.delete(k); changed = true; }
         if (want[k] !== undefined && url.searchParams.get(k) !== want[k]) { url.searchParams.set(k, want[k]); changed = true; }
@@ -59,11 +59,6 @@ window.lxpmViewInUrl = function(map, o) {
 function lxpmViewParams(map) {
   var c = map.getCenter();
   return {lat: c.lat.toFixed(4), lon: c.lng.toFixed(4), z: String(Math.round(map.getZoom() * 100) / 100)};
-}
-
-function lxpmViewKey(map) {
-  var p = lxpmViewParams(map);
-  return p.lat + ',' + p.lon + ',' + p.z;
 }
 
 // The view the page URL holds (a copied link, or the user's own before a rebuild), or null.
@@ -110,10 +105,12 @@ window.lxpmFocus = function(group, o) {
     map.lxpmFocusKey = o.key;
     if (fresh && lxpmUrlView()) { return; }
     // After streamlit-folium's own first setView (it runs once the feature groups are added).
-    setTimeout(function() { lxpmFrame(map, o); if (o.record) { lxpmOpenPopup(map, o.record, 40); } }, 0);
+    setTimeout(function() { lxpmFrame(map, o); if (o.record) { lxpmOpenPopup(map, o.record, 120); } }, 0);
     if (fresh) {
       // The frame's size may settle later (the page's stylesheet): frame again while the view is ours.
-      map.on('resize', function() { if (lxpmViewKey(map) === map.lxpmAutoView) { lxpmFrame(map, map.lxpmFocus); } });
+      map.on('resize', function() { if (map.lxpmAuto) { lxpmFrame(map, map.lxpmFocus); } });
+      // Any move the map did not make itself (a drag, a zoom, a view from the URL) makes the view the user's.
+      map.on('movestart zoomstart', function() { if (!map.lxpmFraming) { map.lxpmAuto = false; } });
     }
   });
 };
@@ -125,6 +122,7 @@ function lxpmOuterRings(geometry) {
 
 // Fit the focus, leaving room for an open legend so it hides nothing framed.
 function lxpmFrame(map, o) {
+  map.lxpmFraming = true;
   map.invalidateSize({pan: false});
   if (o.point) {
     map.setView(o.point, o.point_zoom, {animate: false});
@@ -134,10 +132,11 @@ function lxpmFrame(map, o) {
     map.fitBounds(o.bounds, {paddingTopLeft: [o.padding, o.padding], paddingBottomRight: [right, o.padding],
                              maxZoom: o.max_zoom, animate: false});
   }
-  map.lxpmAutoView = lxpmViewKey(map);
+  map.lxpmFraming = false;
+  map.lxpmAuto = true;  // a view the map framed itself: kept out of the URL, framed again on a resize
 }
 
-// Open the popup of a record once its (fetched) feature is drawn; tries every 250 ms.
+// Open the popup of a record once its (fetched) feature is drawn; tries every 250 ms (for up to 30 s).
 function lxpmOpenPopup(map, id, tries) {
   var found = null;
   map.eachLayer(function(l) {

@@ -1,6 +1,7 @@
 """The dashboard as a person uses it, in headless chromium with no network but loopback."""
 
 import re
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -67,10 +68,26 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
     assert watch.errors == []
 
 
+def _settle(frame, quiet_s: float = 0.6) -> None:
+    """Wait until the map's view has stopped changing."""
+    view = "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()].join()"
+    last, since = None, time.time()
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        now = frame.evaluate(view)
+        if now != last:
+            last, since = now, time.time()
+        elif time.time() - since >= quiet_s:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the map's view kept changing")
+
+
 def test_clicking_a_county_makes_it_the_filter(server_url, page_and_watch, counties):
     page, watch = page_and_watch
     page.goto(server_url + "/?layers=counties")  # only the counties: nothing above them to catch the click
     frame = map_frame(page)
+    _settle(frame)  # the first view fits the plan area to the frame once it has its size
     guinan = counties[counties["name_zh"] == "贵南县"].geometry.iloc[0].representative_point()
     x, y = frame.evaluate(f"() => {{ const p = window.map.latLngToContainerPoint([{guinan.y}, {guinan.x}]);"
                           " return [p.x, p.y]; }")

@@ -59,7 +59,7 @@ def test_the_panel_draws_offline_and_a_clicked_bar_sets_the_filter(server_url, p
     page.locator(CHARTS).nth(2).locator("path[aria-label*='2022']").first.click()
     _expect(page, "the clicked document joining them", cities=("西宁市",), categories=("transport",),
             doc="impl2022")
-    _wait(lambda: page.get_by_role("radio", name="2022 实施方案").is_checked(), what="the sidebar's document")
+    _wait(lambda: page.get_by_role("radio", name="2022 实施方案", exact=True).is_checked(), what="the sidebar's document")
     assert watch.outside == []
     assert watch.errors == []
 
