@@ -40,7 +40,7 @@ def sized_page(browser):
 def _framed(frame, key_prefix: str) -> dict:
     """The view once the focus with this key has been framed (the map's own auto view)."""
     _wait(lambda: str(frame.evaluate("() => window.map.lxpmFocusKey")).startswith(key_prefix)
-          and frame.evaluate("() => window.map.lxpmAutoView !== undefined"), timeout_s=60,
+          and frame.evaluate("() => window.map.lxpmAuto === true"), timeout_s=60,
           what=f"the focus {key_prefix}")
     time.sleep(0.5)
     return frame.evaluate(VIEW)
