@@ -40,6 +40,7 @@ window.lxpmViewInUrl = function(map, o) {
   function write() {
     try {
       var url = new URL(top.location.href), changed = false;
+      if (map.lxpmAuto === undefined) { return; }  // not framed yet: nothing of the user's to keep
       var want = map.lxpmAuto ? {} : lxpmViewParams(map);
       ['lat', 'lon', 'z'].forEach(function(k) {
         if (want[k] === undefined && url.searchParams.has(k)) { url.searchParams.delete(k); changed = true; }
@@ -103,15 +104,15 @@ window.lxpmFocus = function(group, o) {
     map.lxpmFocus = o;
     if (map.lxpmFocusKey === o.key) { return; }
     map.lxpmFocusKey = o.key;
-    if (fresh && lxpmUrlView()) { return; }
-    // After streamlit-folium's own first setView (it runs once the feature groups are added).
-    setTimeout(function() { lxpmFrame(map, o); if (o.record) { lxpmOpenPopup(map, o.record, 120); } }, 0);
     if (fresh) {
       // The frame's size may settle later (the page's stylesheet): frame again while the view is ours.
       map.on('resize', function() { if (map.lxpmAuto) { lxpmFrame(map, map.lxpmFocus); } });
       // Any move the map did not make itself (a drag, a zoom, a view from the URL) makes the view the user's.
       map.on('movestart zoomstart', function() { if (!map.lxpmFraming) { map.lxpmAuto = false; } });
     }
+    if (fresh && lxpmUrlView()) { map.lxpmAuto = false; return; }  // the link's own view: the user's
+    // After streamlit-folium's own first setView (it runs once the feature groups are added).
+    setTimeout(function() { lxpmFrame(map, o); if (o.record) { lxpmOpenPopup(map, o.record, 120); } }, 0);
   });
 };
 
@@ -123,6 +124,7 @@ function lxpmOuterRings(geometry) {
 // Fit the focus, leaving room for an open legend so it hides nothing framed.
 function lxpmFrame(map, o) {
   map.lxpmFraming = true;
+  map.lxpmAuto = true;  // a view the map frames itself: kept out of the URL, framed again on a resize
   map.invalidateSize({pan: false});
   if (o.point) {
     map.setView(o.point, o.point_zoom, {animate: false});
@@ -133,7 +135,6 @@ function lxpmFrame(map, o) {
                              maxZoom: o.max_zoom, animate: false});
   }
   map.lxpmFraming = false;
-  map.lxpmAuto = true;  // a view the map framed itself: kept out of the URL, framed again on a resize
 }
 
 // Open the popup of a record once its (fetched) feature is drawn; tries every 250 ms (for up to 30 s).
