@@ -2,26 +2,16 @@
 focuses, and nothing leaves loopback."""
 
 import re
-import time
 
 import pytest
 
 from geo.catalogue import load_catalogue
 from geo.filters import Filters, filter_catalogue
 
-from tests.browser.conftest import ARTIFACTS, map_frame
+from tests.browser.conftest import ARTIFACTS, map_frame, wait_until
 
 pytestmark = pytest.mark.browser
 CHARTS = "[data-testid='stVegaLiteChart']"
-
-
-def _wait(predicate, timeout_s: float = 30.0, what: str = "condition") -> None:
-    deadline = time.time() + timeout_s
-    while time.time() < deadline:
-        if predicate():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _shown(page) -> int:
@@ -33,7 +23,7 @@ def _shown(page) -> int:
 def _expect(page, what: str, **filters) -> None:
     """Wait until the page shows exactly the records these filters keep."""
     n = len(filter_catalogue(load_catalogue(), Filters(**filters)))
-    _wait(lambda: _shown(page) == n, what=f"{what}: {n} records shown")
+    wait_until(lambda: _shown(page) == n, what=f"{what}: {n} records shown")
 
 
 def _open_panel(page) -> None:
@@ -59,7 +49,7 @@ def test_the_panel_draws_offline_and_a_clicked_bar_sets_the_filter(server_url, p
     page.locator(CHARTS).nth(2).locator("path[aria-label*='2022']").first.click()
     _expect(page, "the clicked document joining them", cities=("西宁市",), categories=("transport",),
             doc="impl2022")
-    _wait(lambda: page.get_by_role("radio", name="2022 实施方案", exact=True).is_checked(), what="the sidebar's document")
+    wait_until(lambda: page.get_by_role("radio", name="2022 实施方案", exact=True).is_checked(), what="the sidebar's document")
     assert watch.outside == []
     assert watch.errors == []
 
@@ -87,7 +77,7 @@ def test_a_search_hit_focuses_through_the_filters(server_url, page_and_watch):
     kept = "620102" in record["county_adcodes"]
     _expect(page, "the record's filters", cities=("兰州市",), county="620102" if kept else "")
     frame = map_frame(page)
-    _wait(lambda: frame.evaluate("() => Array.from(document.querySelectorAll('path'))"
+    wait_until(lambda: frame.evaluate("() => Array.from(document.querySelectorAll('path'))"
                                  ".some(p => p.getAttribute('stroke') === '#ffff33')"), what="the highlight")
     assert watch.outside == []
     assert watch.errors == []
