@@ -17,7 +17,7 @@ from app.search import search_box
 from app.shareable_state import (LAST_STATE, Vocabulary, filters_of, init_session, restore_lost_widgets,
                                  state_of, write_url)
 from app.sidebar import county_options, sidebar
-from app.statistics import statistics
+from app.statistics import nothing_matches, statistics
 from app.table import table_section
 from app.upload_panel import uploaded_rows
 from app.warm_start import warm_start
@@ -75,17 +75,22 @@ def main() -> None:
 
     header(state.lang, state.basemap)
     filtered = filter_catalogue(data["catalogue"], filters_of(state))
-    search_box(state.lang)
-    statistics(filtered, data["catalogue"], state.lang, vocab.cities,
-               state.located_only and bool(state.cities))
+    find, mode = st.columns([3, 2], vertical_alignment="center")  # one row: the map starts high
+    with find:
+        search_box(state.lang)
+    with mode:
+        side_by_side = view_mode(state.lang) == SIDE
+    nothing_matches(filtered, state.lang)
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
-    if view_mode(state.lang) == SIDE:  # the two documents side by side, and their change list
+    if side_by_side:  # the two documents side by side, and their change list
         compare_view(state, basemaps.get(state.basemap), filtered)
     else:
         draw_map(state, basemaps.get(state.basemap), filtered, imported)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
+    statistics(filtered, data["catalogue"], state.lang, vocab.cities,
+               state.located_only and bool(state.cities))
     table_section(filtered, state.lang, state.cities)
     record_downloads(filtered, state.lang)
     if imported is not None:

@@ -59,7 +59,8 @@ def view_mode(lang: str, documents: DocumentSet | None = None) -> str:
     docs = documents or read_documents()
     pair = f"{docs[docs.default_from].short(lang)} | {docs[docs.default_to].short(lang)}"
     names = {ONE: t("view_one", lang), SIDE: f"{pair} {t('view_side', lang)}"}
-    return st.radio(t("view_mode", lang), (ONE, SIDE), format_func=names.get, horizontal=True, key=VIEW_KEY)
+    return st.radio(t("view_mode", lang), (ONE, SIDE), format_func=names.get, horizontal=True, key=VIEW_KEY,
+                    label_visibility="collapsed")
 
 
 def drawn_ids(table: pd.DataFrame, pair: compare.Pair) -> tuple[list[str], list[str]]:

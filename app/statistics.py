@@ -121,13 +121,17 @@ def apply_pick(session: MutableMapping[str, object], chart: str) -> None:
         session["w_county"] = ""
 
 
-def statistics(filtered: gpd.GeoDataFrame, catalogue: gpd.GeoDataFrame, lang: str,
-               cities: tuple[str, ...] = (), located_only: bool = False) -> None:
-    """The counts line, a note when nothing matches, and the charts panel of the cities' counts
-    (drawn only when open, so a filter change with the panel closed costs nothing)."""
-    st.markdown(counts_line(filtered, catalogue, lang))
+def nothing_matches(filtered: gpd.GeoDataFrame, lang: str) -> None:
+    """A note, above the map, when the filters leave nothing to draw."""
     if filtered.empty:
         st.info(t("empty", lang))
+
+
+def statistics(filtered: gpd.GeoDataFrame, catalogue: gpd.GeoDataFrame, lang: str,
+               cities: tuple[str, ...] = (), located_only: bool = False) -> None:
+    """The counts line and the charts panel of the cities' counts (drawn only when open, so a
+    filter change with the panel closed costs nothing)."""
+    st.markdown(counts_line(filtered, catalogue, lang))
     panel = st.expander(t("stats_panel", lang), key=PANEL_KEY, on_change="rerun")
     if not panel.open or filtered.empty:
         return

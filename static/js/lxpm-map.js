@@ -1,6 +1,15 @@
 /* The map's own browser code. Python (layers/) sends no code, only calls of these functions with
    JSON options; this file is linked on the dashboard's pages and inlined in standalone figure pages. */
 
+// A click on the map focuses it for the keyboard. Leaflet's own focus() lets the page around the
+// map's frame scroll the frame into view between mousedown and mouseup when the map reaches below
+// the window's edge: the click then lands on another spot and selects nothing. Focus, scroll nothing.
+if (window.L && L.Map && L.Map.Keyboard) {
+  L.Map.Keyboard.prototype._onMouseDown = function() {
+    if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+  };
+}
+
 // Panes fix the stacking of layers whatever order their data arrives in (panes: [[name, zIndex]]).
 window.lxpmPanes = function(map, panes) {
   panes.forEach(function(p) {

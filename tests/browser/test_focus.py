@@ -57,6 +57,12 @@ def test_the_default_view_holds_every_county(server_url, sized_page, counties, s
     s, w, n, e = view["bounds"]
     assert s <= south and w <= west and n >= north and e >= east, (view, counties.total_bounds)
     assert "lat=" not in page.evaluate("location.search")  # a view the map framed itself stays out of the link
+    # The map fills the window's height below a compact header, and none of it lies below the
+    # window's edge (a click there would scroll the page under the mouse).
+    top, bottom = page.evaluate("() => { const r = document.querySelector("
+                                "'iframe[title=\"streamlit_folium.st_folium\"]').getBoundingClientRect();"
+                                " return [r.top, r.bottom]; }")
+    assert top <= 0.25 * size[1] and size[1] - 60 <= bottom <= size[1], (top, bottom, size)
     page.screenshot(path=str(ARTIFACTS / f"focus-default-{size[0]}.png"))
     assert watch.outside == [] and watch.errors == []
 
