@@ -4,6 +4,7 @@ every map file published, for both languages, so no visitor's request pays for b
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -48,6 +49,11 @@ async def warm_start(_app: object) -> AsyncIterator[None]:
     try:
         urls = await asyncio.to_thread(prepare)
         log.info("warm start: %d map files ready in %.1f s", len(urls), time.perf_counter() - started)
+        # Streamlit runs a full collection after every run of the page. What the warm start made
+        # (modules, loaded layers, caches) lives as long as the server: frozen, the collector skips
+        # it, and each run's collection scans only what runs made.
+        gc.collect()
+        gc.freeze()
     except Exception as exc:  # the page then shows the problem itself (e.g. a missing data file)
         log.error("warm start failed, pages will build what they need: %s", exc)
     yield

@@ -14,6 +14,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+STOCK_DIR = Path(tempfile.gettempdir()) / "lxpm-stock-streamlit"  # holds no .streamlit/config.toml
 DOC_LABELS = ("全部", "2022 实施方案")  # the radio options the filter change alternates between
 POLL_S = 0.02
 TIMEOUT_S = 90.0
@@ -36,11 +38,15 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: str) -> tuple[subprocess.Popen, str]:
+def start(script: str, stock: bool = False) -> tuple[subprocess.Popen, str]:
+    """Serve a script on a free loopback port: with this project's .streamlit/config.toml, or with
+    Streamlit's stock settings (stock=True: started outside the project, so its config is not read)."""
     port = _port()
+    cwd = STOCK_DIR if stock else ROOT
+    cwd.mkdir(exist_ok=True)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / script),
                              "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.headless", "true"], cwd=ROOT,
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false"], cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
