@@ -1,5 +1,9 @@
 """The dashboard's cached data adapters: layers loaded once per server, and the map files the page
-fetches (one per layer and variant, content-hashed under static/web/)."""
+fetches (one per layer and variant, content-hashed under static/web/).
+
+Held as shared resources, not copied per call: unpickling the frames on every call cost each run
+~40 ms. Nothing may change them in place (pandas' copy-on-write keeps derived frames apart);
+tests/app/test_shared_data.py drives the page and checks they are still what was loaded."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from layers.tile_basemaps import TileBasemap
 
 log = logging.getLogger("dashboard.data")
 PER_RUN = ("counties", "catalogue", "places")
-"""What every rerun reads; the basemap layers stay in their own caches (unpickling them costs)."""
+"""What every rerun reads."""
 
 
 def is_gcj02(basemap: TileBasemap | None) -> bool:
@@ -29,38 +33,38 @@ def is_gcj02(basemap: TileBasemap | None) -> bool:
     return basemap is not None and basemap.gcj02
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_all() -> dict[str, gpd.GeoDataFrame]:
     """Every layer, loaded and validated once per server."""
     return plan_data.load_all()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def plan_data_for_run() -> dict[str, gpd.GeoDataFrame]:
     """What every rerun reads (counties, catalogue, places)."""
     data = load_all()
     return {k: data[k] for k in PER_RUN}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def web_layers(gcj02: bool) -> dict[str, gpd.GeoDataFrame]:
     """What the browser draws (see geo.plan_data.web_layers)."""
     return plan_data.web_layers(load_all(), gcj02)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def county_labels(gcj02: bool, lang: str) -> list[tuple[float, float, str]]:
     """Where and how each county's name is written on the map."""
     return county_label_points(web_layers(gcj02)["counties"], lang)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def presented_catalogue(lang: str, compare: bool, gcj02: bool) -> gpd.GeoDataFrame:
     """Every drawn record with its tooltip, popup and style, once per language and colouring."""
     return presentation(web_layers(gcj02)["catalogue"], lang, compare)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, filled: bool = True) -> Publication:
     """One layer's GeoJSON for the page to fetch: made once per server and variant."""
     web, crs = web_layers(gcj02), "gcj02" if gcj02 else "wgs84"
@@ -87,13 +91,13 @@ def served(item: Publication) -> Source:
         return item.collection()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def members() -> dict[str, frozenset[str]]:
     """The record ids of each sub-layer."""
     return sublayer_members(plan_data_for_run()["catalogue"])
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def prefecture_names(lang: str) -> dict[str, str]:
     """Each plan-area prefecture's name in the language."""
     data = load_all()

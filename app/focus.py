@@ -43,7 +43,7 @@ def settle_focus(session: MutableMapping[str, object]) -> None:
     session[MEMORY] = now
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def area_focus(adcodes: tuple[str, ...], gcj02: bool) -> tuple[dict, tuple]:
     """The outline (GeoJSON geometry, simplified) and bounds of the union of some counties."""
     outline = area_outline(plan_data_for_run()["counties"], list(adcodes), styles.FOCUS_SIMPLIFY_DEG)
@@ -52,7 +52,7 @@ def area_focus(adcodes: tuple[str, ...], gcj02: bool) -> tuple[dict, tuple]:
     return mapping(outline), bounds_of(outline)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def plan_area_bounds(gcj02: bool) -> tuple:
     """The bounds of the 39 counties."""
     counties = plan_data_for_run()["counties"]

@@ -73,7 +73,7 @@ def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple
     return m, exposed
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
     """The legend entries of the records drawn (by id)."""
     data = plan_data_for_run()

@@ -30,9 +30,9 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -
     }).reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...]) -> pd.DataFrame:
-    """The table of these records (cached as data: a filter seen before costs nothing)."""
+    """The table of these records (shared, read only: a filter seen before costs nothing)."""
     catalogue = plan_data_for_run()["catalogue"]
     return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities)
 

@@ -86,6 +86,7 @@ def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
     import geo.files
     importlib.reload(geo.files)
     st.cache_data.clear()
+    st.cache_resource.clear()
     try:
         at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
         assert not at.exception
@@ -94,6 +95,7 @@ def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
         monkeypatch.delenv("LXPM_DATA_DIR")
         importlib.reload(geo.files)
         st.cache_data.clear()
+        st.cache_resource.clear()
 
 
 def test_a_clicked_county_feature_names_it_by_its_id(counties):

@@ -1,0 +1,63 @@
+"""The layers the dashboard holds once per server are shared by every session, not copied per run:
+driving the page through its filters, languages, views and focus must leave them as loaded."""
+
+import copy
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import cached_data
+from app.compare_view import VIEW_KEY
+from app.table import table_of
+from geo.files import ROOT
+
+APP = str(ROOT / "dashboard.py")
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def shared():
+    """The frames every run reads, and deep copies of them taken before any page has run."""
+    frames = cached_data.plan_data_for_run()
+    everything = cached_data.load_all()
+    return frames, {k: copy.deepcopy(v) for k, v in frames.items()}, everything, \
+        {k: copy.deepcopy(v) for k, v in everything.items()}
+
+
+def _drive(at: AppTest) -> None:
+    at.run()
+    at.multiselect(key="w_cities").set_value(["兰州市"]).run()
+    at.toggle(key="w_located_only").set_value(True).run()
+    at.multiselect(key="w_categories").set_value(["transport", "ecology"]).run()
+    at.radio(key="w_doc").set_value("impl2022").run()
+    at.toggle(key="w_compare").set_value(True).run()
+    at.radio(key="w_lang").set_value("en").run()
+    at.text_input(key="w_text").set_value("Lanzhou").run()
+    at.radio(key=VIEW_KEY).set_value("side").run()
+    at.radio(key=VIEW_KEY).set_value("one").run()
+    at.multiselect(key="w_cities").set_value(["西宁市"]).run()
+    at.selectbox(key="w_county").set_value("630102").run()
+    assert not at.exception
+
+
+def test_the_page_shares_the_loaded_frames_and_changes_none(shared):
+    frames, before, everything, everything_before = shared
+    _drive(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    assert cached_data.plan_data_for_run() is frames, "the frames are copied per call, not shared"
+    for name, frame in frames.items():
+        pd.testing.assert_frame_equal(frame, before[name], obj=name)
+    for name, frame in everything.items():
+        pd.testing.assert_frame_equal(pd.DataFrame(frame), pd.DataFrame(everything_before[name]), obj=name)
+
+
+def test_a_cached_table_is_not_changed_by_the_page_that_shows_it(shared):
+    ids = tuple(shared[0]["catalogue"]["id"])  # the default page's filter: every record, in order
+    table_of.clear()  # made here, before any page shows it
+    table = table_of(ids, "zh", ())
+    kept = table.copy(deep=True)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert list(at.dataframe[0].value.iloc[:, 0]) == list(table.drop(columns="id").iloc[:, 0])
+    assert table_of(ids, "zh", ()) is table
+    pd.testing.assert_frame_equal(table, kept)
