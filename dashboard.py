@@ -6,6 +6,7 @@ import logging
 
 import geopandas as gpd
 import streamlit as st
+from starlette.middleware import Middleware
 
 from app.cached_data import plan_data_for_run
 from app.compare_view import SIDE, compare_view, view_mode
@@ -17,6 +18,7 @@ from app.search import search_box
 from app.shareable_state import (LAST_STATE, Vocabulary, filters_of, init_session, restore_lost_widgets,
                                  state_of, write_url)
 from app.sidebar import county_options, sidebar
+from app.static_files import StaticFiles
 from app.statistics import nothing_matches, statistics
 from app.table import table_section
 from app.upload_panel import uploaded_rows
@@ -101,4 +103,4 @@ def main() -> None:
 if __name__ == "__main__":  # each session's run of the page
     main()
 else:  # `streamlit run dashboard.py` imports this module once to serve it: warm before listening
-    app = st.App(__file__, lifespan=warm_start)
+    app = st.App(__file__, lifespan=warm_start, middleware=[Middleware(StaticFiles)])

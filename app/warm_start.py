@@ -19,7 +19,9 @@ from app.cached_data import (
     served,
 )
 from app.map_component import register_map_component
+from app.static_files import warm
 from layers.labels import LANGUAGES
+from layers.offline_assets import page_urls
 
 log = logging.getLogger("dashboard.warm")
 OFFLINE_LAYERS = ("context", "water", "units")
@@ -48,7 +50,9 @@ async def warm_start(_app: object) -> AsyncIterator[None]:
     started = time.perf_counter()
     try:
         urls = await asyncio.to_thread(prepare)
-        log.info("warm start: %d map files ready in %.1f s", len(urls), time.perf_counter() - started)
+        files = await asyncio.to_thread(warm, urls + page_urls())
+        log.info("warm start: %d map files ready, %d static files compressed, in %.1f s", len(urls), files,
+                 time.perf_counter() - started)
         # Streamlit runs a full collection after every run of the page. What the warm start made
         # (modules, loaded layers, caches) lives as long as the server: frozen, the collector skips
         # it, and each run's collection scans only what runs made.

@@ -1,5 +1,6 @@
 """Warm start: everything a first page fetches is published before the server listens."""
 
+import gzip
 import os
 import re
 import subprocess
@@ -49,6 +50,14 @@ def test_the_server_publishes_before_it_answers_its_first_request():
                 assert time.time() < deadline, "the server did not start"
                 time.sleep(0.2)
         assert {HASHED.fullmatch(p.name).group(1) for p in web.glob("*.geojson")} == EXPECTED
+        # The map files come from memory, compressed once, and browsers keep them (app/static_files.py).
+        name = next(web.glob("counties-zh-wgs84-*.geojson")).name
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/app/static/web/{name}",
+                                         headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert answer.headers["Content-Encoding"] == "gzip"
+            assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+            assert gzip.decompress(answer.read()) == (web / name).read_bytes()
         component = f"http://127.0.0.1:{port}/component/streamlit_folium.st_folium/index.html"
         with urllib.request.urlopen(component, timeout=10) as page:  # the map's own frame is served
             assert page.status == 200 and b"<html" in page.read().lower()
