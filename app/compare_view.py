@@ -13,7 +13,7 @@ from streamlit_folium import st_folium
 
 from app.cached_data import is_gcj02, map_data, members, served
 from app.map_view import build_base
-from app.shareable_state import AppState
+from app.shareable_state import VIEW_MODES, AppState
 from app.table import follow_pick
 from geo import compare
 from geo.catalogue import located
@@ -28,7 +28,7 @@ from layers.sublayers import sublayer_group
 from layers.tile_basemaps import TileBasemap
 
 VIEW_KEY = "w_view_mode"
-ONE, SIDE = "one", "side"
+ONE, SIDE = VIEW_MODES
 COMPARE_MAP_KEY = "compare_map"
 MAP_HEIGHT = 560
 FOCUS_ZOOM = 9

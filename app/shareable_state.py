@@ -18,6 +18,8 @@ from layers.labels import LANGUAGES
 LIST_SEPARATOR = ","
 MAX_TEXT = 60
 UNSAFE_TEXT = re.compile(r"[\x00-\x1f<>]")
+VIEW_MODES = ("one", "side")
+"""One map, or the two documents' maps side by side (app/compare_view.py)."""
 VIEW_BOUNDS = {"lat": (25.0, 46.0), "lon": (85.0, 120.0), "z": (styles.MIN_ZOOM, styles.MAX_ZOOM)}
 
 
@@ -41,6 +43,7 @@ class AppState:
     zoom: int = styles.DEFAULT_ZOOM
     selected: str = ""
     place: str = ""  # a gazetteer place id (data/places.geojson): the map focuses it
+    view_mode: str = VIEW_MODES[0]
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ PARAMS: tuple[Param, ...] = (
     Param("doc", "doc", "one", lambda v: DOC_CHOICES),
     Param("q", "text", "text"),
     Param("compare", "compare", "flag"),
+    Param("view", "view_mode", "one", lambda v: VIEW_MODES),
     Param("layers", "layers", "layers", lambda v: v.layers, widget=False),
     Param("sel", "selected", "one", lambda v: v.record_ids, widget=False),
     Param("place", "place", "one", lambda v: v.place_ids, widget=False),

@@ -69,3 +69,19 @@ def test_the_dashboard_side_by_side_view_lists_the_changes(lanzhou):
                        "未再提及（仅2018 规划）": str(expected["2018"])}
     assert len(at.dataframe(key="compare_table").value) == len(table)  # one row a record
     assert any("两份文件之间" in m.value for m in at.markdown)
+
+
+def test_the_side_by_side_view_is_in_the_link_and_a_link_opens_it():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert "view" not in at.query_params  # the default, one map, keeps links short
+    at.radio(key="w_view_mode").set_value("side").run()
+    assert at.query_params["view"] in ("side", ["side"])
+    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    again.query_params["view"] = "side"
+    again.run()
+    assert not again.exception
+    assert again.radio(key="w_view_mode").value == "side" and again.dataframe(key="compare_table")
+    bad = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    bad.query_params["view"] = "three"
+    bad.run()
+    assert bad.radio(key="w_view_mode").value == "one" and any("view=three" in w.value for w in bad.warning)

@@ -53,7 +53,7 @@ def test_every_parameter_row_round_trips_through_the_url_and_the_widgets():
     state = AppState(lang="en", basemap="osm", cities=("西宁市",), located_only=True, county="630106",
                      categories=("water",),
                      modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x",
-                     place="pl-x")
+                     place="pl-x", view_mode="side")
     assert {p.field for p in PARAMS} <= set(AppState.__dataclass_fields__)
     assert set(to_params(state, VOCAB)) == {p.key for p in PARAMS}
     session = session_values(state)
