@@ -38,13 +38,13 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def start(script: str, stock: bool = False) -> tuple[subprocess.Popen, str]:
-    """Serve a script on a free loopback port: with this project's .streamlit/config.toml, or with
-    Streamlit's stock settings (stock=True: started outside the project, so its config is not read)."""
+def start(script: str, stock: bool = False, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Serve a script of a checkout (root) on a free loopback port: with its .streamlit/config.toml, or
+    with Streamlit's stock settings (stock=True: started outside the project, so no config is read)."""
     port = _port()
-    cwd = STOCK_DIR if stock else ROOT
+    cwd = STOCK_DIR if stock else root
     cwd.mkdir(exist_ok=True)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / script),
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(root / script),
                              "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"], cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

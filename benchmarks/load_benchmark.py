@@ -1,6 +1,6 @@
 """Load benchmark: N concurrent browser sessions against one server, this app and the floor app.
 
-Run: .venv/bin/python benchmarks/load_benchmark.py [--sessions 20] [--changes 10] [--rounds 2]
+Run: .venv/bin/python benchmarks/load_benchmark.py [--sessions 20] [--changes 10] [--rounds 2] [--before DIR]
 One headless chromium, one browser context per session. Each round, every session loads the page
 (all at once), then makes its filter changes (a document radio, with a short random pause between
 them). For each app and round it prints: errors, server CPU seconds per page load and per filter change
@@ -41,6 +41,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 # (no file watching, no full garbage collection after each run), for comparison.
 APPS = {"app": ("dashboard.py", False), "floor": ("benchmarks/floor_app.py", True),
         "floor, our config": ("benchmarks/floor_app.py", False)}
+BEFORE = "app, before"
 MAP_PATHS = "() => window.map ? [document.querySelectorAll('path').length] : null"
 RUNS_PROBE = """
 (() => {
@@ -115,7 +116,7 @@ async def idle(page) -> bool:
 
 async def load(page, url: str, app: str) -> None:
     await page.goto(url, timeout=TIMEOUT_S * 1000)
-    if app == "app":
+    if app in ("app", BEFORE):
         await until(lambda: map_state(page), "the map")
         # The page is ready when its table is drawn (it comes after the map in the same run).
         await page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=TIMEOUT_S * 1000)
@@ -131,7 +132,7 @@ async def change(page, app: str, label: str) -> tuple[float, str]:
     runs, address = await page.evaluate("() => window.__runsDone"), page.url
     t0 = time.perf_counter()
     await page.locator("[data-testid=stRadio]").get_by_text(label, exact=True).first.click()
-    if app == "app":
+    if app in ("app", BEFORE):
         # A quick run can start and end within one render, so the page never shows 'running' and the
         # run counter misses it; the run has also written the new filter into the address by then.
         async def answered():
@@ -187,8 +188,10 @@ async def run_round(browser, proc, url: str, app: str, sessions: int, changes: i
     return result
 
 
-async def measure(browser, app: str, sessions: int, changes: int, rounds: int) -> list[Round]:
-    proc, url = start(*APPS[app])
+async def measure(browser, app: str, sessions: int, changes: int, rounds: int,
+                  before: Path | None = None) -> list[Round]:
+    script, stock = APPS[app] if app in APPS else APPS["app"]
+    proc, url = start(script, stock, before if app == BEFORE else ROOT)
     try:
         results = []
         for r in range(rounds):
@@ -216,6 +219,10 @@ def report(results: dict[str, list[Round]], sessions: int, changes: int) -> None
             for e in dict.fromkeys(r.errors):
                 print(f"{'':24}error: {e}")
     app = results["app"][-1]
+    if BEFORE in results:
+        old = results[BEFORE][-1]
+        print(f"last round, before / floor: CPU per change {old.cpu_changes / results['floor'][-1].cpu_changes:.1f}x,"
+              f" CPU per page load {old.cpu_load / results['floor'][-1].cpu_load:.1f}x")
     for name in ("floor", "floor, our config"):
         floor = results[name][-1]
         print(f"last round, this app / {name}: CPU per change {app.cpu_changes / floor.cpu_changes:.1f}x,"
@@ -228,10 +235,11 @@ async def main_async(args) -> None:
     results = {}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for app in APPS:
-            results[app] = await measure(browser, app, args.sessions, args.changes, args.rounds)
+        for app in ([BEFORE] if args.before else []) + list(APPS):
+            results[app] = await measure(browser, app, args.sessions, args.changes, args.rounds, args.before)
         await browser.close()
-    report({app: results[app] for app in ("app", "floor", "floor, our config")}, args.sessions, args.changes)
+    report({app: results[app] for app in (BEFORE, "app", "floor", "floor, our config") if app in results},
+           args.sessions, args.changes)
 
 
 def main() -> None:
@@ -239,6 +247,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--changes", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="another checkout of this app (e.g. a git worktree of an older commit) to "
+                             "measure in the same run, as 'app, before'")
     asyncio.run(main_async(parser.parse_args()))
 
 
