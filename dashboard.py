@@ -8,7 +8,7 @@ import geopandas as gpd
 import streamlit as st
 from starlette.middleware import Middleware
 
-from app.cached_data import plan_data_for_run
+from app.cached_data import load_all
 from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
@@ -44,7 +44,7 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
     """The data every run reads; a missing or malformed file stops the page with a clear message."""
     try:
-        return plan_data_for_run()
+        return load_all()
     except DataFileError as exc:
         log.error("data file problem: %s", exc)
         st.error("\n\n".join(f"{t('data_error', lang)} {exc}" for lang in LANGUAGES))

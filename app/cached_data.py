@@ -24,10 +24,6 @@ from layers.published import Publication, publication
 from layers.tile_basemaps import TileBasemap
 
 log = logging.getLogger("dashboard.data")
-PER_RUN = ("counties", "catalogue", "places")
-"""What every rerun reads."""
-
-
 def is_gcj02(basemap: TileBasemap | None) -> bool:
     """Whether the layers must be shifted to GCJ-02 to sit on this basemap's tiles."""
     return basemap is not None and basemap.gcj02
@@ -37,13 +33,6 @@ def is_gcj02(basemap: TileBasemap | None) -> bool:
 def load_all() -> dict[str, gpd.GeoDataFrame]:
     """Every layer, loaded and validated once per server."""
     return plan_data.load_all()
-
-
-@st.cache_resource(show_spinner=False)
-def plan_data_for_run() -> dict[str, gpd.GeoDataFrame]:
-    """What every rerun reads (counties, catalogue, places)."""
-    data = load_all()
-    return {k: data[k] for k in PER_RUN}
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,7 +83,7 @@ def served(item: Publication) -> Source:
 @st.cache_resource(show_spinner=False)
 def members() -> dict[str, frozenset[str]]:
     """The record ids of each sub-layer."""
-    return sublayer_members(plan_data_for_run()["catalogue"])
+    return sublayer_members(load_all()["catalogue"])
 
 
 @st.cache_resource(show_spinner=False)

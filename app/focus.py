@@ -10,7 +10,7 @@ import geopandas as gpd
 import streamlit as st
 from shapely.geometry import mapping
 
-from app.cached_data import plan_data_for_run
+from app.cached_data import load_all
 from app.shareable_state import AppState
 from geo.catalogue import located
 from geo.focus_areas import area_outline, bounds_of, city_adcodes
@@ -46,7 +46,7 @@ def settle_focus(session: MutableMapping[str, object]) -> None:
 @st.cache_resource(show_spinner=False, max_entries=128)
 def area_focus(adcodes: tuple[str, ...], gcj02: bool) -> tuple[dict, tuple]:
     """The outline (GeoJSON geometry, simplified) and bounds of the union of some counties."""
-    outline = area_outline(plan_data_for_run()["counties"], list(adcodes), styles.FOCUS_SIMPLIFY_DEG)
+    outline = area_outline(load_all()["counties"], list(adcodes), styles.FOCUS_SIMPLIFY_DEG)
     if gcj02:
         outline = geometry_to_gcj02(outline)
     return mapping(outline), bounds_of(outline)
@@ -55,7 +55,7 @@ def area_focus(adcodes: tuple[str, ...], gcj02: bool) -> tuple[dict, tuple]:
 @st.cache_resource(show_spinner=False)
 def plan_area_bounds(gcj02: bool) -> tuple:
     """The bounds of the 39 counties."""
-    counties = plan_data_for_run()["counties"]
+    counties = load_all()["counties"]
     return area_focus(tuple(sorted(counties["adcode"])), gcj02)[1]
 
 
@@ -72,7 +72,7 @@ def _point_focus(key: str, rows: gpd.GeoDataFrame, gcj02: bool, **extra) -> Focu
 
 def focus_of(state: AppState, shown_ids: set[str], gcj02: bool) -> Focus:
     """The focus the state asks for (see SOURCES); a record only while it is shown."""
-    data = plan_data_for_run()
+    data = load_all()
     if state.place:
         places = data["places"]
         hit = places[places["id"] == state.place]

@@ -8,8 +8,7 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app.cached_data import (county_labels, is_gcj02, map_data, members, plan_data_for_run, prefecture_names,
-                             served)
+from app.cached_data import county_labels, is_gcj02, load_all, map_data, members, prefecture_names, served
 from app.focus import focus_of
 from app.page_style import page_style
 from app.shareable_state import AppState
@@ -48,7 +47,7 @@ def clicked_county(feature: dict | None, counties: gpd.GeoDataFrame) -> tuple[st
 def on_map_click() -> None:
     """A click on a county makes it (and its city) the filter."""
     feature = (st.session_state.get(MAP_KEY) or {}).get(CLICK)
-    hit = clicked_county(feature, plan_data_for_run()["counties"])
+    hit = clicked_county(feature, load_all()["counties"])
     if hit:
         st.session_state["w_cities"] = [hit[0]]
         st.session_state["w_county"] = hit[1]
@@ -76,7 +75,7 @@ def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple
 @st.cache_resource(show_spinner=False, max_entries=256)
 def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
     """The legend entries of the records drawn (by id)."""
-    data = plan_data_for_run()
+    data = load_all()
     catalogue, counties = data["catalogue"], data["counties"]
     return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
                           counties if with_counties else None, prefecture_names(lang))

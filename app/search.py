@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 import pandas as pd
 import streamlit as st
 
-from app.cached_data import load_all, plan_data_for_run
+from app.cached_data import load_all
 from app.shareable_state import PARAMS
 from geo.filters import Filters, filter_catalogue
 from geo.place_search import Entry, build_index, load_pinyin
@@ -74,7 +74,7 @@ def apply_hit(session: MutableMapping[str, object], value: str | None) -> None:
     entry = by_value.get(value or "")
     if entry is None:
         return
-    session.update(focus_updates(entry, session_filters(session), plan_data_for_run()["catalogue"]))
+    session.update(focus_updates(entry, session_filters(session), load_all()["catalogue"]))
     session[SEARCH_KEY] = None
 
 

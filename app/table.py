@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from app.cached_data import plan_data_for_run
+from app.cached_data import load_all
 from layers.plan_items import attribution_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
@@ -33,7 +33,7 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -
 @st.cache_resource(show_spinner=False, max_entries=64)
 def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...]) -> pd.DataFrame:
     """The table of these records (shared, read only: a filter seen before costs nothing)."""
-    catalogue = plan_data_for_run()["catalogue"]
+    catalogue = load_all()["catalogue"]
     return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities)
 
 

@@ -10,14 +10,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from app.cached_data import (
-    county_labels,
-    load_all,
-    map_data,
-    members,
-    plan_data_for_run,
-    served,
-)
+from app.cached_data import county_labels, load_all, map_data, members, served
 from app.map_component import register_map_component
 from app.static_files import warm
 from layers.labels import LANGUAGES
@@ -30,7 +23,6 @@ OFFLINE_LAYERS = ("context", "water", "units")
 def prepare(gcj02_too: bool = False) -> list[str]:
     """Load, cache and publish what the default basemap's pages fetch; the URLs published."""
     load_all()
-    plan_data_for_run()
     members()
     urls = []
     for gcj02 in (False, True) if gcj02_too else (False,):
