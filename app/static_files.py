@@ -15,14 +15,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from layers.offline_assets import STATIC_DIR
+from layers.offline_assets import STATIC_DIR, STREAMLIT_PREFIX, own_prefix
+from layers.published import DIGEST_CHARS, PUBLISHED_DIR
 
 log = logging.getLogger("dashboard.static")
-URL_PREFIX = "/app/static/"
+URL_PREFIX = own_prefix(STREAMLIT_PREFIX) + "/"
 CONTENT_TYPES = {".geojson": "application/geo+json", ".js": "text/javascript; charset=utf-8",
                  ".css": "text/css; charset=utf-8"}
 """The kinds served here; images, fonts and pages go to Streamlit's own route."""
-IMMUTABLE = re.compile(r"web/[A-Za-z0-9-]+-[0-9a-f]{16}\.geojson")
+WEB = PUBLISHED_DIR.relative_to(STATIC_DIR).as_posix()
+IMMUTABLE = re.compile(rf"{WEB}/[A-Za-z0-9-]+-[0-9a-f]{{{DIGEST_CHARS}}}\.geojson")
 """A published map file: a new content gets a new name (layers/published.py)."""
 FOREVER = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -81,8 +83,12 @@ def lookup(root: Path, relative: str) -> Prepared | None:
 
 
 def warm(urls: list[str], root: Path = STATIC_DIR) -> int:
-    """Prepare the files these URLs name before any request asks (the warm start); how many."""
-    return sum(lookup(root, url[len(URL_PREFIX):]) is not None for url in urls if url.startswith(URL_PREFIX))
+    """Prepare, before any request asks (the warm start), the published files these URLs name and
+    every script and style of ours (a few hundred KB); how many."""
+    named = [url[len(URL_PREFIX):] for url in urls if url.startswith(URL_PREFIX)]
+    own = [p.relative_to(root).as_posix() for p in sorted(root.rglob("*"))
+           if p.suffix in (".js", ".css") and not p.is_relative_to(root / WEB)]
+    return sum(lookup(root, relative) is not None for relative in dict.fromkeys(named + own))
 
 
 class StaticFiles:

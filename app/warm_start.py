@@ -14,7 +14,6 @@ from app.cached_data import county_labels, load_all, map_data, members, served
 from app.map_component import register_map_component
 from app.static_files import warm
 from layers.labels import LANGUAGES
-from layers.offline_assets import page_urls
 
 log = logging.getLogger("dashboard.warm")
 OFFLINE_LAYERS = ("context", "water", "units")
@@ -42,8 +41,8 @@ async def warm_start(_app: object) -> AsyncIterator[None]:
     started = time.perf_counter()
     try:
         urls = await asyncio.to_thread(prepare)
-        files = await asyncio.to_thread(warm, urls + page_urls())
-        log.info("warm start: %d map files ready, %d static files compressed, in %.1f s", len(urls), files,
+        files = await asyncio.to_thread(warm, urls)
+        log.info("warm start: %d map files published, %d static files compressed, in %.1f s", len(urls), files,
                  time.perf_counter() - started)
         # Streamlit runs a full collection after every run of the page. What the warm start made
         # (modules, loaded layers, caches) lives as long as the server: frozen, the collector skips

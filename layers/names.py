@@ -7,6 +7,7 @@ import geopandas as gpd
 
 from geo.languages import pick
 
+
 def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
     """A prefecture-level city's name in the language (English from the context layer)."""
     hit = context[(context["level"] == "prefecture") & (context["name_zh"] == city)]
@@ -16,11 +17,6 @@ def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
 def name_column(lang: str) -> str:
     """The column that holds a record's (or a county's) full name in the language."""
     return pick("name_zh", "name_en", lang)
-
-
-def record_name(row, lang: str) -> str:
-    """A catalogue record's full name in the language (the table)."""
-    return row[name_column(lang)]
 
 
 ETHNIC_GROUPS = ("保安族", "东乡族", "撒拉族", "回族", "土族", "藏族", "蒙古族")

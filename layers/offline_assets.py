@@ -67,12 +67,6 @@ def make_offline(element: folium.elements.JSCSSMixin | folium.Map, prefix: str =
     element.default_css = vendored(css if css is not None else MAP_CSS, prefix)
 
 
-def page_urls(prefix: str = STREAMLIT_PREFIX) -> list[str]:
-    """The URLs of every vendored and own script and style a dashboard map page links."""
-    return [url for _, url in (vendored({**MAP_JS, **MAP_CSS, **TOOLS_JS, **TOOLS_CSS}, prefix)
-                               + own_urls({**OWN_JS, **OWN_CSS}, prefix))]
-
-
 def missing_files() -> list[str]:
     """Vendored and own files the map refers to that are not on disk."""
     vendor = [*MAP_JS.values(), *MAP_CSS.values(), *TOOLS_JS.values(), *TOOLS_CSS.values()]

@@ -83,9 +83,10 @@ def test_a_changed_file_is_prepared_again(root):
     assert len([k for k in static_files._PREPARED if k[1] == "js/map.js"]) == 1
 
 
-def test_warm_prepares_the_named_files_before_any_request(root):
-    assert warm([f"/app/static/{MAP_FILE}", "/app/static/js/map.js", "/app/static/page.html",
-                 "/elsewhere/x.js"], root) == 2
+def test_warm_prepares_the_named_map_files_and_every_script_before_any_request(root):
+    other = root / "web" / "counties-en-wgs84-fedcba9876543210.geojson"  # published, not named
+    other.write_text("{}", encoding="utf-8")
+    assert warm([f"/app/static/{MAP_FILE}", "/app/static/page.html", "/elsewhere/x.js"], root) == 2
     assert {k[1] for k in static_files._PREPARED} == {MAP_FILE, "js/map.js"}
 
 
