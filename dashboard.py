@@ -8,10 +8,12 @@ import geopandas as gpd
 import streamlit as st
 from starlette.middleware import Middleware
 
+from app.below_fold import below_fold_ready, mark_painted
 from app.cached_data import load_all
 from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
+from app.first_screen import FirstScreenLinks
 from app.focus import settle_focus
 from app.map_view import draw_map
 from app.search import search_box
@@ -83,14 +85,18 @@ def main() -> None:
     with mode:
         side_by_side = view_mode(state.lang) == SIDE
     nothing_matches(filtered, state.lang)
+    ready = below_fold_ready()  # the first run of a session draws the first screen only
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
+    painted = None if ready else mark_painted
     if side_by_side:  # the two documents side by side, and their change list
-        compare_view(state, basemaps.get(state.basemap), filtered)
+        compare_view(state, basemaps.get(state.basemap), filtered, painted, with_change_list=ready)
     else:
-        draw_map(state, basemaps.get(state.basemap), filtered, imported)
-    sidebar(vocab, data, basemaps)
+        draw_map(state, basemaps.get(state.basemap), filtered, imported, painted)
+    sidebar(vocab, data, basemaps, below_fold=ready)
     st.caption(sources_line(state.lang))
+    if not ready:
+        return
     statistics(filtered, data["catalogue"], state.lang, vocab.cities,
                state.located_only and bool(state.cities))
     table_section(filtered, state.lang, state.cities)
@@ -99,8 +105,7 @@ def main() -> None:
         imported_downloads(imported, state.lang)
     export_panel(state, filtered, vocab)
 
-
 if __name__ == "__main__":  # each session's run of the page
     main()
 else:  # `streamlit run dashboard.py` imports this module once to serve it: warm before listening
-    app = st.App(__file__, lifespan=warm_start, middleware=[Middleware(StaticFiles)])
+    app = st.App(__file__, lifespan=warm_start, middleware=[Middleware(FirstScreenLinks), Middleware(StaticFiles)])

@@ -3,15 +3,17 @@ document names) and the change list (carried on / new / not named again), with i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from branca.element import Figure
 from folium.plugins import DualMap
-from streamlit_folium import st_folium
 
 from app.cached_data import is_gcj02, map_data, members, served
+from app.map_component import COMPARE_MAP_GLOBALS, show_map
 from app.map_view import build_base
 from app.shareable_state import VIEW_MODES, AppState
 from app.table import follow_pick
@@ -22,15 +24,16 @@ from geo.registry import SUBLAYERS
 from layers.base_map import pane_name
 from layers.highlight import highlight_group
 from layers.labels import CATEGORY_LABELS, label, t
+from layers.map_parts import map_parts
 from layers.names import name_column
 from layers.offline_assets import STREAMLIT_PREFIX, make_offline
+from layers.render_cache import stable_ids
 from layers.sublayers import sublayer_group
 from layers.tile_basemaps import TileBasemap
 
 VIEW_KEY = "w_view_mode"
 ONE, SIDE = VIEW_MODES
 COMPARE_MAP_KEY = "compare_map"
-MAP_HEIGHT = 560
 FOCUS_ZOOM = 9
 SYNC_JS = {"leaflet_sync": "sync/L.Map.Sync.js"}
 """Leaflet.Sync, vendored from npm (static/vendor/sync): DualMap's own default is a CDN."""
@@ -38,7 +41,7 @@ SYNC_JS = {"leaflet_sync": "sync/L.Map.Sync.js"}
 
 class SideBySide(DualMap):
     """folium's DualMap over two maps made elsewhere (our offline base maps), side by side; its
-    script syncs them and streamlit-folium draws the second as map_div2."""
+    script syncs them (the page's map component mounts them)."""
 
     def __init__(self, left: folium.Map, right: folium.Map, prefix: str = STREAMLIT_PREFIX) -> None:
         folium.MacroElement.__init__(self)
@@ -92,19 +95,21 @@ def focus_view(filtered: gpd.GeoDataFrame, selected: str, view: tuple) -> tuple[
 
 
 def side_by_side(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
-                 table: pd.DataFrame, pair: compare.Pair, documents: DocumentSet) -> None:
+                 table: pd.DataFrame, pair: compare.Pair, documents: DocumentSet,
+                 on_painted: Callable[[], None] | None = None) -> None:
     """The two maps, the earlier document's left, each under its document's name."""
     view = focus_view(filtered, state.selected, st.session_state["view"])
-    (left, _), (right, _) = build_base(state, tiles, view), build_base(state, tiles, view)
-    records = served(map_data("catalogue", is_gcj02(tiles), state.lang, False))
     ids_from, ids_to = drawn_ids(table, pair)
-    _add_records(left, state, records, ids_from)
-    _add_records(right, state, records, ids_to)
+    with stable_ids():  # the same pair twice renders the same text: the page keeps its maps
+        (left, _), (right, _) = build_base(state, tiles, view), build_base(state, tiles, view)
+        records = served(map_data("catalogue", is_gcj02(tiles), state.lang, False))
+        _add_records(left, state, records, ids_from)
+        _add_records(right, state, records, ids_to)
+        parts = map_parts(SideBySide(left, right).get_root())
     c1, c2 = st.columns(2)
     for col, doc, n in ((c1, pair.from_id, len(ids_from)), (c2, pair.to_id, len(ids_to))):
         col.markdown(f"**{documents[doc].title(state.lang)}** · {n}")
-    st_folium(SideBySide(left, right), key=COMPARE_MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-              returned_objects=[], center=view[:2], zoom=view[2])
+    show_map(parts, COMPARE_MAP_KEY, COMPARE_MAP_GLOBALS, on_painted=on_painted)
     st.caption(t("compare_same_view", state.lang))
 
 
@@ -164,10 +169,13 @@ def change_list(table: pd.DataFrame, pair: compare.Pair, documents: DocumentSet,
                        f"lanxi-{pair.from_tag}-{pair.to_tag}.csv", "text/csv", on_click="ignore")
 
 
-def compare_view(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame) -> None:
-    """The side-by-side maps and the change list of the current filter (default pair)."""
+def compare_view(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
+                 on_painted: Callable[[], None] | None = None, with_change_list: bool = True) -> None:
+    """The side-by-side maps and (below them, once they have painted) the change list of the
+    current filter (default pair)."""
     documents = read_documents()
     pair = compare.pair_of(documents)
     table = compare.change_list(filtered, documents, pair)
-    side_by_side(state, tiles, filtered, table, pair, documents)
-    change_list(table, pair, documents, state.lang)
+    side_by_side(state, tiles, filtered, table, pair, documents, on_painted)
+    if with_change_list:
+        change_list(table, pair, documents, state.lang)

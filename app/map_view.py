@@ -3,14 +3,15 @@ that makes a county the filter."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import folium
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from app.cached_data import county_labels, is_gcj02, load_all, map_data, members, prefecture_names, served
 from app.focus import focus_of
-from app.page_style import page_style
+from app.map_component import MAIN_MAP_GLOBAL, clicked_id, show_map
 from app.shareable_state import AppState
 from geo.plan_data import to_gcj02
 from geo.registry import BASE_LAYERS, SUBLAYERS
@@ -18,36 +19,30 @@ from layers.base_map import base_map, pane_name
 from layers.basemap_layers import context_group, water_group
 from layers.counties import counties_group, county_labels_group, plan_units_group
 from layers.focus import focus_group
-from layers.geojson_layer import ID
 from layers.highlight import highlight_group
 from layers.imported_projects import imported_group
 from layers.labels import t
 from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_entries, legend_of
+from layers.map_parts import MapParts, map_parts
 from layers.sublayers import sublayer_group
 from layers.render_cache import install as install_render_cache
 from layers.render_cache import stable_ids
 from layers.tile_basemaps import TileBasemap, add_tiles
 
 MAP_KEY = "map"
-MAP_HEIGHT = 640
 install_render_cache()
-CLICK = "last_active_drawing"
-"""The one object the map returns: the GeoJSON feature last clicked (panning never reruns the app)."""
 
 
-def clicked_county(feature: dict | None, counties: gpd.GeoDataFrame) -> tuple[str, str] | None:
-    """(prefecture, adcode) of a clicked county feature (its id is the adcode); None for any other."""
-    properties = feature.get("properties") if isinstance(feature, dict) else None
-    adcode = properties.get(ID) if isinstance(properties, dict) else None
+def clicked_county(adcode: str | None, counties: gpd.GeoDataFrame) -> tuple[str, str] | None:
+    """(prefecture, adcode) of a clicked county (a county feature's id is its adcode); None for any other."""
     hit = counties[counties["adcode"] == adcode] if isinstance(adcode, str) else counties.iloc[0:0]
     return (hit["prefecture"].iloc[0], adcode) if len(hit) else None
 
 
 def on_map_click() -> None:
     """A click on a county makes it (and its city) the filter."""
-    feature = (st.session_state.get(MAP_KEY) or {}).get(CLICK)
-    hit = clicked_county(feature, load_all()["counties"])
+    hit = clicked_county(clicked_id(st.session_state.get(MAP_KEY)), load_all()["counties"])
     if hit:
         st.session_state["w_cities"] = [hit[0]]
         st.session_state["w_county"] = hit[1]
@@ -104,25 +99,23 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
 
 
 def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
-             imported: gpd.GeoDataFrame | None) -> None:
+             imported: gpd.GeoDataFrame | None, on_painted: Callable[[], None] | None = None) -> None:
     """The map with the filtered records, the imported rows (if any) and the legend of what is drawn,
-    framed on the state's focus."""
-    page_style()
+    framed on the state's focus; on_painted runs once it has drawn (when given)."""
+    parts = map_parts_of(state, tiles, filtered, imported, st.session_state["view"])
+    show_map(parts, MAP_KEY, (MAIN_MAP_GLOBAL,), on_click=on_map_click, on_painted=on_painted)
+
+
+def map_parts_of(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
+                 imported: gpd.GeoDataFrame | None, view: tuple) -> MapParts:
+    """The map of a state as the page's component draws it: its base and the layers of the filter."""
     with stable_ids():  # the same map twice renders the same text: nothing to compile again
-        _draw_map(state, tiles, filtered, imported)
-
-
-def _draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
-              imported: gpd.GeoDataFrame | None) -> None:
-    view = st.session_state["view"]
-    m, base_layers = build_base(state, tiles, view)
-    groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))
-    if imported is not None:
-        group = imported_group(to_gcj02(imported) if is_gcj02(tiles) else imported, state.lang)
-        groups.append(group)
-        control[t("layer_imported", state.lang)] = [group]
-    groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), state.lang, state.compare,
-                                         "counties" in state.layers), state.lang))
-    st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=[CLICK],
-              center=view[:2], zoom=view[2], feature_group_to_add=groups,
-              layer_control=GroupedLayers(control, collapsed=True), on_change=on_map_click)
+        m, base_layers = build_base(state, tiles, view)
+        groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))
+        if imported is not None:
+            group = imported_group(to_gcj02(imported) if is_gcj02(tiles) else imported, state.lang)
+            groups.append(group)
+            control[t("layer_imported", state.lang)] = [group]
+        groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), state.lang, state.compare,
+                                             "counties" in state.layers), state.lang))
+        return map_parts(m, [*groups, GroupedLayers(control, collapsed=True)])

@@ -28,9 +28,11 @@ def layer_names(lang: str) -> dict[str, str]:
             **{s.key: t(f"sublayer_{s.key}", lang) for s in SUBLAYERS}}
 
 
-def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict) -> None:
+def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict, below_fold: bool = True) -> None:
     """The sidebar's widgets. Drawn after the map: every value it holds is already in session
-    state (from the URL on a first run, from the browser after), and the map shows sooner."""
+    state (from the URL on a first run, from the browser after), and the map shows sooner. What
+    lies below the sidebar's first screen (text search, comparison, layer toggles, the import panel)
+    is drawn once the map has painted (below_fold); until then the values wait in session state."""
     s = st.session_state
     with st.sidebar:
         st.radio(t("language", s["w_lang"]), LANGUAGES, key="w_lang", horizontal=True,
@@ -51,6 +53,8 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         st.multiselect(t("modes", lang), TRANSPORT_MODES, key="w_modes", placeholder=t("any", lang),
                        format_func=lambda m: label(SUBTYPE_LABELS, m, lang))
         st.radio(t("document", lang), DOC_CHOICES, key="w_doc", format_func=lambda d: t(f"doc_{d}", lang))
+        if not below_fold:
+            return
         st.text_input(t("search", lang), key="w_text", max_chars=MAX_SEARCH_CHARS)
         st.toggle(t("compare", lang), key="w_compare")
         st.subheader(t("layers", lang))

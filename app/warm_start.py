@@ -11,8 +11,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from app.cached_data import county_labels, load_all, map_data, members, served
-from app.map_component import register_map_component
+from app.first_screen import remember_map_files
+from app.map_view import map_parts_of
+from app.shareable_state import AppState
 from app.static_files import warm
+from geo.registry import DEFAULT_LAYERS
+from layers import styles
 from layers.labels import LANGUAGES
 
 log = logging.getLogger("dashboard.warm")
@@ -34,13 +38,31 @@ def prepare(gcj02_too: bool = False) -> list[str]:
     return [u for u in urls if isinstance(u, str)]
 
 
+def prepare_first_pages() -> None:
+    """Build the default first page's map in each language once: what it loads is preloaded with the
+    page (app/first_screen.py), and its templates are compiled before any visitor asks."""
+    catalogue = load_all()["catalogue"]
+    for lang in LANGUAGES:
+        parts = map_parts_of(AppState(lang=lang, layers=DEFAULT_LAYERS), None, catalogue, None,
+                             (*styles.DEFAULT_CENTER, styles.DEFAULT_ZOOM))
+        remember_map_files(lang, parts.js, parts.css, parts.prefetch)
+
+
+def ready_line() -> str:
+    """The one line that says the dashboard is ready, with its address."""
+    from streamlit import config
+
+    return f"兰西城市群规划地图 · Lanzhou–Xining Plan Map ready: http://{config.get_option('server.address') or 'localhost'}" \
+           f":{config.get_option('server.port')}"
+
+
 @asynccontextmanager
 async def warm_start(_app: object) -> AsyncIterator[None]:
     """The server's lifespan: prepare() runs before the first connection is accepted."""
-    register_map_component()
     started = time.perf_counter()
     try:
         urls = await asyncio.to_thread(prepare)
+        await asyncio.to_thread(prepare_first_pages)
         files = await asyncio.to_thread(warm, urls)
         log.info("warm start: %d map files published, %d static files compressed, in %.1f s", len(urls), files,
                  time.perf_counter() - started)
@@ -51,4 +73,5 @@ async def warm_start(_app: object) -> AsyncIterator[None]:
         gc.freeze()
     except Exception as exc:  # the page then shows the problem itself (e.g. a missing data file)
         log.error("warm start failed, pages will build what they need: %s", exc)
+    print(ready_line(), flush=True)
     yield

@@ -9,7 +9,8 @@ In headless Debian chromium on loopback, new browser profile for each load, 1366
 For each map page: the first paint right after the server accepts connections (cold), the warm first
 paint (median of 3), the same with the CPU throttled 4× (Emulation.setCPUThrottlingRate, median of 2),
 with the browser cache kept, the filter change (click to the map's last DOM change; median and max),
-and the payload of the first load (websocket bytes and map data on the wire). The paint is the moment
+and the payload of the first load (the websocket's bytes, counted by a loopback proxy, and the
+map data, both as they cross the wire). The paint is the moment
 the map shows its 39 counties (path.leaflet-interactive, in the page or in any frame). Ratios are
 printed against the floors of the same run: absolute times drift on shared machines.
 """
@@ -17,7 +18,9 @@ printed against the floors of the same run: absolute times drift on shared machi
 from __future__ import annotations
 
 import argparse
+import asyncio
 import socket
+import threading
 import statistics
 import subprocess
 import sys
@@ -190,6 +193,64 @@ def first_paint(browser, url: str, again: bool = False, throttle: int = 1) -> di
     return {"paint": (probe["drawnAt"] - start_at) / 1000, **got}
 
 
+class WireCounter:
+    """A loopback TCP proxy in front of a server that counts the bytes the server sends on the page's
+    websocket, as they cross the wire (compressed, when the server compresses its messages)."""
+
+    def __init__(self, url: str) -> None:
+        self.target = url.rsplit("//", 1)[1].split(":")
+        self.ws_bytes = 0
+        self.loop = asyncio.new_event_loop()
+        self.port = _port()
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(ready,), daemon=True).start()
+        ready.wait()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def _run(self, ready: threading.Event) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.server = self.loop.run_until_complete(asyncio.start_server(self._client, "127.0.0.1", self.port))
+        ready.set()
+        self.loop.run_forever()
+
+    async def _client(self, reader, writer) -> None:
+        upstream_reader, upstream_writer = await asyncio.open_connection(self.target[0], int(self.target[1]))
+        first = await reader.read(65536)
+        websocket = b"/_stcore/stream" in first.split(b"\r\n", 1)[0]
+        upstream_writer.write(first)
+
+        async def pipe(src, dst, count: bool) -> None:
+            try:
+                while data := await src.read(65536):
+                    if count:
+                        self.ws_bytes += len(data)
+                    dst.write(data)
+                    await dst.drain()
+            except (ConnectionError, asyncio.CancelledError):
+                pass
+            finally:
+                dst.close()
+
+        await asyncio.gather(pipe(reader, upstream_writer, False), pipe(upstream_reader, writer, websocket))
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+def wire_payload(browser, url: str) -> int:
+    """Bytes the server sends on the page's websocket during a first load (map painted, then 2 s)."""
+    counter = WireCounter(url)
+    try:
+        context, page = new_page(browser)
+        page.goto(counter.url, wait_until="commit")
+        wait_for_map(page, time.perf_counter())
+        time.sleep(2.0)
+        context.close()
+        return counter.ws_bytes
+    finally:
+        counter.close()
+
+
 def text_paint(browser, url: str, throttle: int = 1) -> float:
     """Seconds from navigation start to Streamlit's one-line page showing its text."""
     context, page = new_page(browser, throttle, TEXT_PROBE)
@@ -247,11 +308,12 @@ def measure_map_page(browser, script: str, root: Path, changes: int) -> dict:
         throttled = [first_paint(browser, url, throttle=THROTTLE) for _ in range(2)]
         returning = [first_paint(browser, url, again=True) for _ in range(2)]
         change = map_changes(browser, url, changes) if changes else [float("nan")]
+        ws_wire = wire_payload(browser, url)
         return {"cold": cold["paint"], "warm": statistics.median(r["paint"] for r in warm),
                 "throttled": statistics.median(r["paint"] for r in throttled),
                 "returning": statistics.median(r["paint"] for r in returning),
-                "ws": warm[-1]["ws"], "data_wire": warm[-1]["data_wire"],
-                "payload": warm[-1]["ws"] + warm[-1]["data_wire"],
+                "ws": warm[-1]["ws"], "ws_wire": ws_wire, "data_wire": warm[-1]["data_wire"],
+                "payload": ws_wire + warm[-1]["data_wire"],
                 "change_median": statistics.median(change), "change_max": max(change), "rss": rss_mb(proc)}
     finally:
         proc.terminate()
@@ -295,9 +357,10 @@ ROWS = [("cold first map paint (s)", "cold", "{:.2f}"),
         ("  same, browser cache kept (s)", "returning", "{:.2f}"),
         ("filter change, median (s)", "change_median", "{:.3f}"),
         ("filter change, max (s)", "change_max", "{:.3f}"),
-        ("websocket bytes, first load", "ws", "{:,.0f}"),
+        ("websocket messages, first load", "ws", "{:,.0f}"),
+        ("  same, on the wire", "ws_wire", "{:,.0f}"),
         ("map data fetched, wire", "data_wire", "{:,.0f}"),
-        ("payload (ws + data wire)", "payload", "{:,.0f}"),
+        ("payload (ws + data, wire)", "payload", "{:,.0f}"),
         ("server memory RSS (MB)", "rss", "{:.0f}")]
 
 

@@ -42,7 +42,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 APPS = {"app": ("dashboard.py", False), "floor": ("benchmarks/floor_app.py", True),
         "floor, our config": ("benchmarks/floor_app.py", False)}
 BEFORE = "app, before"
-MAP_PATHS = "() => window.map ? [document.querySelectorAll('path').length] : null"
+MAP_PATHS = "() => [document.querySelectorAll('path.leaflet-interactive').length]"  # the page's map, or a frame's
 RUNS_PROBE = """
 (() => {
   // Count the app's finished script runs: a click has been answered once the count has grown.
@@ -118,7 +118,7 @@ async def load(page, url: str, app: str) -> None:
     await page.goto(url, timeout=TIMEOUT_S * 1000)
     if app in ("app", BEFORE):
         await until(lambda: map_state(page), "the map")
-        # The page is ready when its table is drawn (it comes after the map in the same run).
+        # The page is ready when its table is drawn (it follows the map once the map has painted).
         await page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=TIMEOUT_S * 1000)
     else:
         await page.get_by_text("selected:").wait_for(timeout=TIMEOUT_S * 1000)

@@ -40,18 +40,6 @@ class NorthArrow(ScriptCall):
         self._name = "NorthArrow"
 
 
-class FramedMap(folium.Map):
-    """A map whose bounds are its initial frame: streamlit-folium asks for them on every rerun,
-    and folium would walk every coordinate of every layer to answer."""
-
-    def __init__(self, *args, frame_bounds: list[list[float]], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._frame_bounds = frame_bounds
-
-    def get_bounds(self) -> list[list[float]]:
-        return self._frame_bounds
-
-
 def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = styles.DEFAULT_CENTER,
              zoom: int = styles.DEFAULT_ZOOM, north_label: str = "N", sync_view: bool = False,
              lang: str = "zh", tools: bool | None = None, inline_scripts: bool | None = None) -> folium.Map:
@@ -61,10 +49,9 @@ def base_map(prefix: str = STREAMLIT_PREFIX, center: tuple[float, float] = style
     linked and the map tools shown; on a standalone page (file://, the figures) the scripts are
     inlined and there are no tools, unless tools/inline_scripts say otherwise."""
     served = is_served(prefix)
-    m = FramedMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
-                  frame_bounds=[list(styles.FRAME_SOUTH_WEST), list(styles.FRAME_NORTH_EAST)],
-                  min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, zoom_snap=styles.ZOOM_SNAP,
-                  prefer_canvas=False, attr=None)
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                   min_zoom=styles.MIN_ZOOM, max_zoom=styles.MAX_ZOOM, zoom_snap=styles.ZOOM_SNAP,
+                   prefer_canvas=False, attr=None)
     make_offline(m, prefix)
     OwnScripts(prefix, inline=not served if inline_scripts is None else inline_scripts).add_to(m)
     ScriptCall("lxpmBackground", styles.BACKGROUND).add_to(m)

@@ -37,6 +37,7 @@ class GeoJsonLayer(ScriptCall):
             "pane": pane,
         }, compact=True)
         self._name = "GeoJsonLayer"
+        self.source = source
 
 
 def feature_collection(frame: gpd.GeoDataFrame, properties: dict[str, list]) -> dict:

@@ -1,5 +1,6 @@
 """Map data the dashboard serves as static files: written once under a content-hashed name, so the
-page fetches (and the browser caches) each one instead of receiving it again on every rerun."""
+page fetches (and the browser caches) each one instead of receiving it again on every rerun. The
+coordinates are compact (layers/compact_coordinates.py): the page's script restores them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from layers.compact_coordinates import compact
 from layers.offline_assets import STATIC_DIR
 
 PUBLISHED_DIR = STATIC_DIR / "web"
@@ -21,14 +23,14 @@ DIGEST_CHARS = 16
 
 @dataclass(frozen=True)
 class Publication:
-    """A named FeatureCollection serialised, ready to be written and fetched."""
+    """A named FeatureCollection serialised (compact coordinates), ready to be written and fetched."""
 
     name: str
     payload: bytes
     filename: str  # name-<content hash>.geojson, worked out once (publish runs on every rerun)
 
     def collection(self) -> dict:
-        """The FeatureCollection itself (to draw it inline when it cannot be served)."""
+        """The collection as served (compact coordinates: to draw it inline when it cannot be served)."""
         return json.loads(self.payload)
 
 
@@ -36,7 +38,7 @@ def publication(name: str, collection: dict) -> Publication:
     """Serialise a FeatureCollection deterministically under a plain name (letters, digits, '-')."""
     if not name or not all(c.isalnum() or c == "-" for c in name):
         raise ValueError(f"bad publication name: {name!r}")
-    payload = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    payload = json.dumps(compact(collection), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Publication(name, payload, f"{name}-{hashlib.sha256(payload).hexdigest()[:DIGEST_CHARS]}.geojson")
 
 
@@ -60,3 +62,9 @@ def publish(item: Publication, directory: Path = PUBLISHED_DIR, prefix: str = UR
             if old.name != item.filename and version.fullmatch(old.stem):
                 old.unlink(missing_ok=True)
     return f"{prefix}/{item.filename}"
+
+
+def is_published(url: str, directory: Path = PUBLISHED_DIR, prefix: str = URL_PREFIX) -> bool:
+    """Whether the file a published URL names is there to be served."""
+    name = url[len(prefix) + 1:] if url.startswith(prefix + "/") else ""
+    return bool(name) and "/" not in name and (directory / name).is_file()

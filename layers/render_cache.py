@@ -39,6 +39,8 @@ def install() -> None:
 @contextmanager
 def stable_ids() -> Iterator[None]:
     """Within this block (one map build and render in this thread) element ids are counted from zero."""
+    if branca.element.Template is not _template:
+        install()
     _builds.count = 0
     try:
         yield

@@ -8,8 +8,6 @@ from geo.documents import read_documents
 # dashboard's first view fits the plan area's bounds instead (see FOCUS_*), whatever the window.
 DEFAULT_CENTER = (36.05, 102.75)
 DEFAULT_ZOOM = 8
-FRAME_SOUTH_WEST = (34.0, 99.5)  # lat, lon: the plan area's frame, reported as the map's bounds
-FRAME_NORTH_EAST = (38.0, 106.0)
 MIN_ZOOM = 5
 MAX_ZOOM = 13
 ZOOM_SNAP = 0.25  # fitting the plan area or a city may stop between whole zoom levels

@@ -80,12 +80,10 @@ function lxpmUrlView() {
   } catch (e) { return null; }
 }
 
-// The dashboard's map fills its frame (the page's stylesheet sizes the frame to the window).
+// The dashboard's map fills the element the page sizes (static/page/dashboard.css): follow its size,
+// keeping the centre, so a view the map framed itself is framed again (lxpmFocus listens to 'resize').
 window.lxpmFillFrame = function(map) {
-  document.documentElement.classList.add('lxpm-fill');
   map.invalidateSize();
-  // The frame grows after the map is made (the page's stylesheet): follow its size, keeping the
-  // centre, so a view the map framed itself is framed again (lxpmFocus listens to 'resize').
   if (window.ResizeObserver) {
     new ResizeObserver(function() { map.invalidateSize(); }).observe(map.getContainer());
   }
@@ -177,23 +175,60 @@ window.lxpmGeoJsonLayer = function(group, source, o) {
       var p = f.properties;
       if (o.tooltip && p[o.tooltip]) { l.bindTooltip(p[o.tooltip], {sticky: o.sticky}); }
       if (o.popup && p[o.popup]) { l.bindPopup(p[o.popup], {maxWidth: o.popup_max_width}); }
+      // A click on a feature is the page's to answer (the map component sends its id to the app).
+      l.on('click', function() { if (l._map && l._map.lxpmOnFeatureClick) { l._map.lxpmOnFeatureClick(f); } });
       if (o.highlight) {
         l.on('mouseover', function() { l.setStyle(o.highlight); });
         l.on('mouseout', function() { layer.resetStyle(l); });
       }
     }
   }).addTo(group);
-  if (typeof source !== 'string') { layer.addData(source); return layer; }
-  // One fetch per file and page: every rerun's layers reuse it.
-  var cache = window.lxpmGeoJson = window.lxpmGeoJson || {};
-  cache[source] = cache[source] || fetch(source).then(function(r) {
-    if (!r.ok) { throw new Error(source + ': HTTP ' + r.status); }
-    return r.json();
-  });
-  cache[source].then(function(data) { layer.addData(data); },
-                     function(e) { delete cache[source]; console.error('map data not loaded', e); });
+  if (typeof source !== 'string') { layer.addData(lxpmExpand(source)); return layer; }
+  lxpmFetchGeoJson(source).then(function(data) { layer.addData(data); },
+                                function(e) { console.error('map data not loaded', e); });
   return layer;
 };
+
+// One fetch and one decoding per file and page: every rerun's layers reuse it. A fetch the map
+// component began early (window.lxpmRawJson: its response, not yet decoded) is taken over; if it
+// failed (a file written only since), the file is asked for again.
+function lxpmFetchGeoJson(url) {
+  var cache = window.lxpmGeoJson = window.lxpmGeoJson || {};
+  function fresh() {
+    return fetch(url).then(function(r) {
+      if (!r.ok) { throw new Error(url + ': HTTP ' + r.status); }
+      return r.json();
+    });
+  }
+  var early = (window.lxpmRawJson || {})[url];
+  cache[url] = cache[url] || (early ? early.catch(fresh) : fresh()).then(lxpmExpand);
+  cache[url].catch(function() { delete cache[url]; });
+  return cache[url];
+}
+
+// Plain GeoJSON from the served form (layers/compact_coordinates.py): integer coordinates on a
+// 10^-n degree grid, each line's points as differences from the one before. Plain GeoJSON passes.
+var LXPM_DEPTH = {Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3};
+function lxpmExpand(collection) {
+  var scale = collection.lxpm_delta;
+  if (!scale) { return collection; }
+  function expand(c, depth) {
+    if (depth === 0) { return [c[0] / scale, c[1] / scale]; }
+    if (depth > 1) { return c.map(function(part) { return expand(part, depth - 1); }); }
+    var points = new Array(c.length / 2), x = 0, y = 0;
+    for (var i = 0; i < c.length; i += 2) {
+      x += c[i]; y += c[i + 1];
+      points[i / 2] = [x / scale, y / scale];
+    }
+    return points;
+  }
+  collection.features.forEach(function(f) {
+    var g = f.geometry;
+    if (g && LXPM_DEPTH[g.type] !== undefined) { g.coordinates = expand(g.coordinates, LXPM_DEPTH[g.type]); }
+  });
+  delete collection.lxpm_delta;
+  return collection;
+}
 
 // A legend control that comes and goes with its feature group; its title folds it (folded at
 // first on a narrow map; the user's choice is kept through reruns). o: {content (escaped HTML),

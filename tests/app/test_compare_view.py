@@ -13,6 +13,7 @@ from geo.files import ROOT
 from geo.filters import Filters, filter_catalogue
 from layers.base_map import base_map
 from layers.offline_assets import VENDOR_DIR
+from tests.dashboard_page import dashboard_app
 
 DOCS = read_documents()
 PAIR = compare.pair_of(DOCS)
@@ -59,7 +60,7 @@ def test_rows_and_counts_are_bilingual(lanzhou, lang, words):
 def test_the_dashboard_side_by_side_view_lists_the_changes(lanzhou):
     _, table = lanzhou
     expected = table["status"].value_counts()
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = dashboard_app(60)
     at.query_params["city"] = "兰州市"
     at.run()
     at.radio(key="w_view_mode").set_value("side").run()
@@ -72,16 +73,16 @@ def test_the_dashboard_side_by_side_view_lists_the_changes(lanzhou):
 
 
 def test_the_side_by_side_view_is_in_the_link_and_a_link_opens_it():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = dashboard_app(60).run()
     assert "view" not in at.query_params  # the default, one map, keeps links short
     at.radio(key="w_view_mode").set_value("side").run()
     assert at.query_params["view"] in ("side", ["side"])
-    again = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    again = dashboard_app(60)
     again.query_params["view"] = "side"
     again.run()
     assert not again.exception
     assert again.radio(key="w_view_mode").value == "side" and again.dataframe(key="compare_table")
-    bad = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    bad = dashboard_app(60)
     bad.query_params["view"] = "three"
     bad.run()
     assert bad.radio(key="w_view_mode").value == "one" and any("view=three" in w.value for w in bad.warning)

@@ -12,6 +12,7 @@ from PIL import Image
 from app.export_panel import clicked_view
 from tests.browser.conftest import ARTIFACTS, browser, map_frame, page_and_watch, server_url  # noqa: F401
 from tests.browser.test_dashboard_browser import _wait
+from tests.dashboard_page import dashboard_app
 
 PAN = (36.25, 103.55, 9)
 
@@ -95,8 +96,8 @@ def test_export_what_i_see_is_the_panned_view(server_url, page_and_watch):  # no
         nonlocal frame
         frame = map_frame(page)  # the frame found before the filter change may have been replaced
         try:
-            frame.evaluate(f"() => {{ const c = map.getCenter(); if (Math.abs(c.lat - {lat}) > 1e-6 || "
-                           f"map.getZoom() !== {zoom}) map.setView([{lat}, {lon}], {zoom}); }}")
+            frame.evaluate(f"() => {{ const c = lxpmMap.getCenter(); if (Math.abs(c.lat - {lat}) > 1e-6 || "
+                           f"lxpmMap.getZoom() !== {zoom}) lxpmMap.setView([{lat}, {lon}], {zoom}); }}")
         except PlaywrightError:  # replaced while we asked
             return False
         return page.evaluate(in_url) == ["36.2500", "103.5500", "9"]
@@ -104,7 +105,7 @@ def test_export_what_i_see_is_the_panned_view(server_url, page_and_watch):  # no
         _wait(panned, timeout_s=30, what="the view in the URL")
     except AssertionError as exc:
         raise AssertionError(f"{exc}: {page.evaluate('location.search')}, map at "
-                             f"{frame.evaluate('() => [map.getCenter(), map.getZoom()]')}") from None
+                             f"{frame.evaluate('() => [lxpmMap.getCenter(), lxpmMap.getZoom()]')}") from None
     _choose(page, "尺寸", "1280x720")
 
     _buttons(page).click("button[data-action=png]")
@@ -154,7 +155,7 @@ def test_the_click_s_view_and_the_url_s_filter_make_the_picture(view, made):
 
     from geo.files import ROOT
 
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at = dashboard_app(120)
     at.query_params.update({"city": "兰州市", "cat": "transport"})
     at.run()
     at.selectbox(key="w_export_size").set_value("1280x720")

@@ -8,6 +8,7 @@ from geo.catalogue import load_catalogue
 from geo.filters import Filters, filter_catalogue
 from geo.files import ROOT
 from geo.place_search import Entry
+from tests.dashboard_page import dashboard_app
 
 APP = str(ROOT / "dashboard.py")
 AIRPORT = "airport-lanzhou-zhongchuan-international-airport"
@@ -71,7 +72,7 @@ def test_the_filter_keys_are_the_sidebar_widgets():
 
 @pytest.fixture
 def app():
-    return AppTest.from_file(APP, default_timeout=60)
+    return dashboard_app(60)
 
 
 def test_choosing_a_county_hit_sets_the_focus_state(app):

@@ -11,6 +11,7 @@ from app import cached_data
 from app.compare_view import VIEW_KEY
 from app.table import table_of
 from geo.files import ROOT
+from tests.dashboard_page import dashboard_app
 
 APP = str(ROOT / "dashboard.py")
 TIMEOUT = 60
@@ -41,7 +42,7 @@ def _drive(at: AppTest) -> None:
 
 def test_the_page_shares_the_loaded_frames_and_changes_none(shared):
     frames, before = shared
-    _drive(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    _drive(dashboard_app(TIMEOUT))
     assert cached_data.load_all() is frames, "the layers are copied per call, not shared"
     for name, frame in frames.items():
         pd.testing.assert_frame_equal(pd.DataFrame(frame), pd.DataFrame(before[name]), obj=name)
@@ -52,7 +53,7 @@ def test_a_cached_table_is_not_changed_by_the_page_that_shows_it(shared):
     table_of.clear()  # made here, before any page shows it
     table = table_of(ids, "zh", ())
     kept = table.copy(deep=True)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = dashboard_app(TIMEOUT).run()
     assert not at.exception
     assert list(at.dataframe[0].value.iloc[:, 0]) == list(table.drop(columns="id").iloc[:, 0])
     assert table_of(ids, "zh", ()) is table

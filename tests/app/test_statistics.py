@@ -9,6 +9,7 @@ from app.statistics import apply_pick, chart_data, chart_specs, city_category_co
 from geo.catalogue import load_catalogue
 from geo.files import ROOT
 from geo.filters import Filters, filter_catalogue
+from tests.dashboard_page import dashboard_app
 
 APP = str(ROOT / "dashboard.py")
 
@@ -89,7 +90,7 @@ def _charts(at):
 
 
 def test_the_charts_are_drawn_only_when_the_panel_is_open(counties):
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = dashboard_app(60).run()
     assert _charts(at) == [] and at.expander[0].label.startswith("统计图")
     at.session_state["stats_open"] = True
     at.multiselect(key="w_cities").set_value(["西宁市"]).run()

@@ -103,12 +103,14 @@ def page_and_watch(browser):
 
 
 def map_frame(page, timeout_s: float = 60.0):
-    """The streamlit-folium iframe once its map has drawn county polygons."""
+    """The frame that holds the map (the page's own: the map is mounted in it) once it has drawn its
+    county polygons; its `window.lxpmMap` is the Leaflet map."""
     deadline = time.time() + timeout_s
     while time.time() < deadline:
         for frame in page.frames:
             try:
-                if frame.evaluate("() => !!(window.map && document.querySelectorAll('path').length > 39)"):
+                if frame.evaluate("() => !!(window.lxpmMap"
+                                  " && window.lxpmMap.getContainer().querySelectorAll('path').length > 39)"):
                     return frame
             except Exception:  # frames come and go while Streamlit renders
                 pass

@@ -21,12 +21,16 @@ def _county_count(frame) -> int:
     return frame.evaluate(COUNT_COUNTIES.replace("{colours}", colours))
 
 
-def _table_rows(page) -> int:
-    text = page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
-    for t in text:
-        if "显示" in t and "共" in t:
-            return int(t.split("显示")[1].split("共")[0].strip())
-    raise AssertionError("no count line on the page")
+def _table_rows(page, timeout_s: float = 30) -> int:
+    """The count line's number of records shown (it follows the map once the map has painted)."""
+    deadline = time.time() + timeout_s
+    while True:
+        for t in page.locator("[data-testid='stMarkdownContainer']").all_inner_texts():
+            if "显示" in t and "共" in t:
+                return int(t.split("显示")[1].split("共")[0].strip())
+        if time.time() > deadline:
+            raise AssertionError("no count line on the page")
+        time.sleep(0.2)
 
 
 def _url(page) -> str:
@@ -48,7 +52,7 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
 
     # The user pans and zooms; the map must keep that view through a filter change that keeps the
     # focus (a city would be a new focus: tests/browser/test_focus.py).
-    frame.evaluate("() => { window.map.setView([36.6, 101.8], 9); window.__mounted = 'first'; }")
+    frame.evaluate("() => { window.lxpmMap.setView([36.6, 101.8], 9); window.__mounted = 'first'; }")
     page.get_by_text("类别").first.wait_for()
     page.locator("[data-testid='stMultiSelect']").nth(1).click()
     page.keyboard.type("交通")
@@ -57,7 +61,7 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
     _wait(lambda: _table_rows(page) < before_rows, what="the table to shrink")
     _wait(lambda: frame.evaluate("() => document.querySelectorAll('path').length") != before_paths,
           what="the map to redraw")
-    view = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+    view = frame.evaluate("() => [window.lxpmMap.getCenter().lat, window.lxpmMap.getCenter().lng, window.lxpmMap.getZoom()]")
     assert abs(view[0] - 36.6) < 1e-6 and abs(view[1] - 101.8) < 1e-6 and view[2] == 9
     assert frame.evaluate("() => window.__mounted") == "first", "the map was rebuilt"
     assert _county_count(frame) == 39
@@ -70,7 +74,7 @@ def test_dashboard_offline_filter_keeps_view(server_url, page_and_watch):
 
 def _settle(frame, quiet_s: float = 0.6) -> None:
     """Wait until the map's view has stopped changing."""
-    view = "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()].join()"
+    view = "() => [window.lxpmMap.getCenter().lat, window.lxpmMap.getCenter().lng, window.lxpmMap.getZoom()].join()"
     last, since = None, time.time()
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -92,10 +96,10 @@ def _click_a_county(server_url, page_and_watch, counties, size):
     page.locator("[data-testid='stDataFrame']").wait_for(timeout=60_000)  # the page's run has ended
     _settle(frame)  # the first view fits the plan area to the frame once it has its size
     guinan = counties[counties["name_zh"] == "贵南县"].geometry.iloc[0].representative_point()
-    x, y = frame.evaluate(f"() => {{ const p = window.map.latLngToContainerPoint([{guinan.y}, {guinan.x}]);"
+    x, y = frame.evaluate(f"() => {{ const p = window.lxpmMap.latLngToContainerPoint([{guinan.y}, {guinan.x}]);"
                           " return [p.x, p.y]; }")
     under = frame.evaluate(f"() => document.elementFromPoint({x}, {y}).outerHTML.slice(0, 160)")
-    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    box = page.locator(".lxpm-map-root").bounding_box()
     assert box["y"] + y < size[1], "the county is below the window's edge"
     page.mouse.click(box["x"] + x, box["y"] + y)  # a person's click: the mouse at a point of the window
     _wait(lambda: "county=632525" in _url(page), what=f"the county to become the filter (clicked {under})")
@@ -127,8 +131,8 @@ def test_a_copied_link_reproduces_filters_and_view(server_url, page_and_watch):
     page, watch = page_and_watch
     page.goto(f"{server_url}/?city=定西市&lang=en&lat=35.3&lon=104.2&z=9")
     frame = map_frame(page)
-    _wait(lambda: frame.evaluate("() => window.map.getZoom()") == 9, what="the linked zoom")
-    center = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    _wait(lambda: frame.evaluate("() => window.lxpmMap.getZoom()") == 9, what="the linked zoom")
+    center = frame.evaluate("() => [window.lxpmMap.getCenter().lat, window.lxpmMap.getCenter().lng]")
     assert abs(center[0] - 35.3) < 0.01 and abs(center[1] - 104.2) < 0.01
     assert "定西市" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
     assert page.get_by_text("Lanzhou–Xining Urban Agglomeration Plan Map").count() == 1
@@ -201,32 +205,32 @@ def test_the_map_tools_work_offline(server_url, page_and_watch):
 
     # The coordinates follow the cursor: those of the point under it (within a pixel or two).
     for x, y in ((300, 250), (700, 450)):
-        frame.locator("#map_div").hover(position={"x": x, "y": y})
-        want = frame.evaluate(f"() => {{ const p = window.map.containerPointToLatLng([{x}, {y}]); return [p.lng, p.lat]; }}")
+        frame.locator(".lxpm-map-root > .folium-map").hover(position={"x": x, "y": y})
+        want = frame.evaluate(f"() => {{ const p = window.lxpmMap.containerPointToLatLng([{x}, {y}]); return [p.lng, p.lat]; }}")
         text = frame.locator(".lxpm-coordinates").inner_text()
         shown = [float(v) for v in re.findall(r"(?:经度|纬度) (-?\d+\.\d{4})°", text)]
-        pixel = 360 / 256 / 2 ** frame.evaluate("() => window.map.getZoom()")  # degrees of longitude
+        pixel = 360 / 256 / 2 ** frame.evaluate("() => window.lxpmMap.getZoom()")  # degrees of longitude
         assert len(shown) == 2 and all(abs(s - w) < 3 * pixel for s, w in zip(shown, want)), (text, want)
 
     # Measure a line across the map: the result is in 公里, and the map did not move.
-    view = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    view = frame.evaluate("() => [window.lxpmMap.getCenter().lat, window.lxpmMap.getCenter().lng]")
     frame.locator(".leaflet-control-measure").hover()
     frame.locator(".leaflet-control-measure .js-start").click()
     for x, y in ((250, 300), (550, 300), (550, 500)):
-        frame.locator("#map_div").click(position={"x": x, "y": y})
+        frame.locator(".lxpm-map-root > .folium-map").click(position={"x": x, "y": y})
     results = frame.locator(".leaflet-control-measure .js-results")
     _wait(lambda: "公里" in results.inner_text() and "平方公里" in results.inner_text(), what="the measure")
-    assert frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]") == view
+    assert frame.evaluate("() => [window.lxpmMap.getCenter().lat, window.lxpmMap.getCenter().lng]") == view
     page.screenshot(path=str(ARTIFACTS / "dashboard-tools.png"))
     frame.locator(".leaflet-control-measure .js-cancel").click()
 
     # The browser's own fullscreen (Streamlit's component frame allows it), of the map alone.
     frame.locator(".leaflet-control-zoom-fullscreen").click()
-    _wait(lambda: frame.evaluate("() => document.fullscreenElement === window.map.getContainer()"),
+    _wait(lambda: frame.evaluate("() => document.fullscreenElement === window.lxpmMap.getContainer()"),
           what="fullscreen")
     assert frame.locator(".leaflet-control-zoom-fullscreen").get_attribute("title") == "退出全屏"
     frame.locator(".leaflet-control-zoom-fullscreen").click()
-    _wait(lambda: frame.evaluate("() => document.fullscreenElement === null && !window.map._isFullscreen"),
+    _wait(lambda: frame.evaluate("() => document.fullscreenElement === null && !window.lxpmMap._isFullscreen"),
           what="leaving fullscreen")
     assert watch.outside == []
     assert watch.errors == []

@@ -12,7 +12,7 @@ from tests.browser.test_dashboard_browser import _wait
 
 pytestmark = pytest.mark.browser
 
-VIEW = """() => { const m = window.map, c = m.getCenter(), b = m.getBounds();
+VIEW = """() => { const m = window.lxpmMap, c = m.getCenter(), b = m.getBounds();
   return {lat: c.lat, lon: c.lng, z: m.getZoom(), key: m.lxpmFocusKey,
           bounds: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]}; }"""
 
@@ -39,8 +39,8 @@ def sized_page(browser):
 
 def _framed(frame, key_prefix: str) -> dict:
     """The view once the focus with this key has been framed (the map's own auto view)."""
-    _wait(lambda: str(frame.evaluate("() => window.map.lxpmFocusKey")).startswith(key_prefix)
-          and frame.evaluate("() => window.map.lxpmAuto === true"), timeout_s=60,
+    _wait(lambda: str(frame.evaluate("() => window.lxpmMap.lxpmFocusKey")).startswith(key_prefix)
+          and frame.evaluate("() => window.lxpmMap.lxpmAuto === true"), timeout_s=60,
           what=f"the focus {key_prefix}")
     time.sleep(0.5)
     return frame.evaluate(VIEW)
@@ -60,7 +60,7 @@ def test_the_default_view_holds_every_county(server_url, sized_page, counties, s
     # The map fills the window's height below a compact header, and none of it lies below the
     # window's edge (a click there would scroll the page under the mouse).
     top, bottom = page.evaluate("() => { const r = document.querySelector("
-                                "'iframe[title=\"streamlit_folium.st_folium\"]').getBoundingClientRect();"
+                                "'.lxpm-map-root').getBoundingClientRect();"
                                 " return [r.top, r.bottom]; }")
     assert top <= 0.25 * size[1] and size[1] - 60 <= bottom <= size[1], (top, bottom, size)
     page.screenshot(path=str(ARTIFACTS / f"focus-default-{size[0]}.png"))
@@ -81,7 +81,7 @@ def test_a_city_link_frames_the_city_and_masks_the_rest(server_url, sized_page, 
     assert frame.evaluate("() => document.querySelectorAll('.leaflet-lxpm-selected-pane path').length") >= 1
 
     # A filter that keeps the focus does not move the map, and the user's own view stays theirs.
-    frame.evaluate("() => window.map.setView([36.2, 103.3], 10)")
+    frame.evaluate("() => window.lxpmMap.setView([36.2, 103.3], 10)")
     page.locator("[data-testid='stMultiSelect']").nth(1).click()
     page.keyboard.type("交通")
     page.keyboard.press("Enter")
@@ -156,7 +156,7 @@ def test_a_shared_link_on_a_phone(server_url, sized_page, counties):
     page.screenshot(path=str(ARTIFACTS / "focus-phone.png"))
     # The page scrolls past the map (the map leaves room beside it to swipe the page).
     scrolled = page.evaluate("""() => {
-        const map = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+        const map = document.querySelector('.lxpm-map-root');
         let box = map.parentElement;
         while (box && !(box.scrollHeight > box.clientHeight + 10 && getComputedStyle(box).overflowY !== 'visible')) {
             box = box.parentElement;

@@ -28,13 +28,13 @@ OPEN_ALL = """() => {
   const seen = [];
   let injected = 0;
   const count = box => box.querySelectorAll('img, svg, script, iframe, a[href^="javascript"]').length;
-  window.map.eachLayer(layer => {
+  window.lxpmMap.eachLayer(layer => {
     if (!layer.feature || !layer.getLatLng) return;
     const at = {latlng: layer.getLatLng(), layer: layer};
     layer.fire('click', at, true);
     const box = document.querySelector('.leaflet-popup-content');
     if (box && box.querySelector('.imported-popup')) { seen.push(box.innerText); injected += count(box); }
-    window.map.closePopup();
+    window.lxpmMap.closePopup();
     layer.fire('mouseover', at, true);
     for (const tip of document.querySelectorAll('.leaflet-tooltip')) {
       seen.push(tip.innerText);
@@ -83,7 +83,7 @@ def test_imported_layer_in_chromium_shows_payloads_as_text(browser, places, coun
     m = base_map(prefix=VENDOR_DIR.as_uri())
     imported_group(valid, "zh").add_to(m)
     page_file = tmp_path / "imported.html"
-    page_file.write_text(m.get_root().render() + f"<script>window.map = {m.get_name()};</script>",
+    page_file.write_text(m.get_root().render() + f"<script>window.lxpmMap = {m.get_name()};</script>",
                          encoding="utf-8")
     page = browser.new_page()
     errors: list[str] = []
@@ -91,7 +91,7 @@ def test_imported_layer_in_chromium_shows_payloads_as_text(browser, places, coun
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => window.map && document.querySelectorAll('path').length >= 5")
+    page.wait_for_function("() => window.lxpmMap && document.querySelectorAll('path').length >= 5")
     _check_shown(page.evaluate(OPEN_ALL))
     assert page.evaluate(f"() => {FLAG}") is None and dialogs == [] and errors == []
     page.close()

@@ -82,31 +82,6 @@ def test_legend_escapes_and_renders():
     assert "lxpmLegend(" in html and "map-legend" in html  # the control itself: static/js/lxpm-map.js
 
 
-def test_the_base_map_script_is_the_same_on_every_rerun(counties):
-    """streamlit-folium rebuilds the map when its script changes: it must not."""
-    from streamlit_folium import _get_map_string, generate_js_hash
-
-    from geo.web_geometry import for_web
-
-    web = for_web(counties)
-    hashes = set()
-    for _ in range(3):
-        m = base_map(sync_view=True)
-        counties_group(web, "zh").add_to(m)
-        county_labels_group(web, "zh").add_to(m)
-        m.get_root().render()
-        hashes.add(generate_js_hash(_get_map_string(m), "map", False))
-    assert len(hashes) == 1
-
-
-def test_base_map_reports_its_frame_without_walking_the_layers(context):
-    m = base_map()
-    context_group(context).add_to(m)
-    (south, west), (north, east) = m.get_bounds()
-    assert south < 35.5 and north > 37.5 and west < 100.5 and east > 105.0
-    assert m.get_name().startswith("map_")
-
-
 def test_the_base_map_fixes_the_stacking_of_its_panes(counties):
     from layers.base_map import pane_name
     from layers.styles import PANES

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from layers.compact_coordinates import expand
 from layers.published import URL_PREFIX, publication, publish
 
 COLLECTION = {"type": "FeatureCollection", "features": [
@@ -22,7 +23,7 @@ def test_publish_writes_once_and_returns_the_served_url(tmp_path):
     url = publish(item, tmp_path)
     assert url == f"{URL_PREFIX}/{item.filename}"
     written = tmp_path / item.filename
-    assert json.loads(written.read_bytes()) == COLLECTION
+    assert expand(json.loads(written.read_bytes())) == COLLECTION
     mtime = written.stat().st_mtime_ns
     assert publish(item, tmp_path) == url and written.stat().st_mtime_ns == mtime
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
@@ -50,3 +51,32 @@ def test_an_unwritable_folder_raises_oserror(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(OSError):
         publish(publication("context-filled-wgs84", COLLECTION), blocker / "web")
+
+
+def test_a_publication_carries_compact_coordinates_that_expand_to_the_collection():
+    import json
+
+    from layers.compact_coordinates import MARK, expand
+
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "a"}, "geometry": {"type": "Point", "coordinates": [103.8343, 36.0611]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "LineString",
+                                                          "coordinates": [[101.7782, 36.6171], [101.7791, 36.6102]]}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[[100.0, 35.0], [100.5, 35.0], [100.5, 35.5], [100.0, 35.0]]]]}},
+        {"type": "Feature", "properties": {}, "geometry": None}]}
+    served = json.loads(publication("test-compact", collection).payload)
+    assert served[MARK] == 10_000
+    assert served["features"][1]["geometry"]["coordinates"] == [1017782, 366171, 9, -69]
+    assert expand(served) == collection
+
+
+def test_is_published_names_only_files_that_are_there(tmp_path):
+    from layers.published import is_published
+
+    item = publication("water-wgs84", COLLECTION)
+    url = publish(item, tmp_path, "/w")
+    assert is_published(url, tmp_path, "/w")
+    assert not is_published("/w/other-0123456789abcdef.geojson", tmp_path, "/w")
+    assert not is_published("/elsewhere/" + item.filename, tmp_path, "/w")
+    assert not is_published("/w/../" + item.filename, tmp_path, "/w")

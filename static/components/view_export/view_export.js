@@ -1,7 +1,8 @@
 // Export buttons that carry the map view the user sees. A rerun's st.query_params holds Streamlit's
 // own copy of the address, not the lat/lon/z the map writes into it afterwards, so a click here reads
-// the view itself: from the Leaflet map in the page's map frame, else from the page address, and sends
-// it with the click (the Streamlit component protocol, version 1). Args: {buttons: [{action, label}]}.
+// the view itself: from the page's Leaflet map (window.lxpmMap, app/map_component.py), else from the
+// page address, and sends it with the click (the Streamlit component protocol, version 1).
+// Args: {buttons: [{action, label}]}.
 (function() {
   function send(type, data) {
     window.parent.postMessage(Object.assign({isStreamlitMessage: true, type: type}, data), '*');
@@ -9,16 +10,13 @@
 
   function mapView() {
     var top = window.top;
-    var frames = top.document.querySelectorAll('iframe');
-    for (var i = 0; i < frames.length; i++) {
-      try {
-        var m = frames[i].contentWindow.map;
-        if (m && typeof m.getCenter === 'function' && typeof m.getZoom === 'function') {
-          var c = m.getCenter();
-          return {lat: c.lat, lon: c.lng, z: m.getZoom(), from: 'map'};
-        }
-      } catch (e) {}
-    }
+    try {
+      var m = top.lxpmMap;
+      if (m && typeof m.getCenter === 'function' && typeof m.getZoom === 'function') {
+        var c = m.getCenter();
+        return {lat: c.lat, lon: c.lng, z: m.getZoom(), from: 'map'};
+      }
+    } catch (e) {}
     var p = new URL(top.location.href).searchParams;
     if (p.get('lat') && p.get('lon') && p.get('z')) {
       return {lat: parseFloat(p.get('lat')), lon: parseFloat(p.get('lon')), z: parseFloat(p.get('z')), from: 'url'};
