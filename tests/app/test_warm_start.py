@@ -3,6 +3,7 @@
 import gzip
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -30,37 +31,78 @@ def test_prepare_publishes_every_file_of_both_languages(tmp_path, monkeypatch):
     assert sorted(urls) == sorted(f"/w/{p.name}" for p in tmp_path.iterdir())
 
 
-@pytest.mark.browser
-def test_the_server_publishes_before_it_answers_its_first_request():
+def _start(command: list[str], port: int, log) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, *command, "--server.port", str(port), "--server.headless", "true",
+                             "--server.address", "127.0.0.1"],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TIANDITU_KEY": ""})
+
+
+def _accepted(port: int, proc: subprocess.Popen, timeout_s: float = 90) -> None:
+    """Return the moment the port accepts a connection."""
+    deadline = time.time() + timeout_s
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            assert proc.poll() is None and time.time() < deadline, "the server did not start"
+            time.sleep(0.02)
+
+
+def _page(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=90) as answer:
+        return answer.read().decode("utf-8")
+
+
+def _clear_published() -> None:
     web = published.PUBLISHED_DIR
     for old in web.glob("*.geojson") if web.is_dir() else ():
         old.unlink()
+
+
+@pytest.mark.browser
+def test_a_page_asked_for_during_the_warm_start_waits_for_it(tmp_path):
+    """streamlit run: the port may open first, but no page is served before the warm start is done."""
+    _clear_published()
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-                             "--server.port", str(port), "--server.headless", "true"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "TIANDITU_KEY": ""})
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:  # the first request of all: the health check
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                assert time.time() < deadline, "the server did not start"
-                time.sleep(0.2)
-        assert {HASHED.fullmatch(p.name).group(1) for p in web.glob("*.geojson")} == EXPECTED
-        # The map files come from memory, compressed once, and browsers keep them (app/static_files.py).
-        name = next(web.glob("counties-zh-wgs84-*.geojson")).name
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/app/static/web/{name}",
-                                         headers={"Accept-Encoding": "gzip"})
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            assert answer.headers["Content-Encoding"] == "gzip"
-            assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
-            assert gzip.decompress(answer.read()) == (web / name).read_bytes()
-        component = f"http://127.0.0.1:{port}/component/streamlit_folium.st_folium/index.html"
-        with urllib.request.urlopen(component, timeout=10) as page:  # the map's own frame is served
-            assert page.status == 200 and b"<html" in page.read().lower()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with open(tmp_path / "server.log", "w") as log:
+        proc = _start(["-m", "streamlit", "run", str(ROOT / "dashboard.py")], port, log)
+        try:
+            _accepted(port, proc)
+            page = _page(port)  # asked the moment the port accepts
+            # The page carries the preloads of the first page's map files: known only once it is built.
+            assert re.search(r'rel="preload" as="fetch" crossorigin href="/app/static/web/counties-zh-wgs84-[0-9a-f]{16}'
+                             r'\.geojson"', page), page[-2000:]
+            web = published.PUBLISHED_DIR
+            assert {HASHED.fullmatch(p.name).group(1) for p in web.glob("*.geojson")} == EXPECTED
+            # The map files come from memory, compressed once, and browsers keep them (app/static_files.py).
+            name = next(web.glob("counties-zh-wgs84-*.geojson")).name
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/app/static/web/{name}",
+                                             headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                assert answer.headers["Content-Encoding"] == "gzip"
+                assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+                assert gzip.decompress(answer.read()) == (web / name).read_bytes()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_served_the_port_opens_ready_and_the_log_says_so_in_one_line(tmp_path):
+    """python -m app.serve (scripts/serve): warm first, then the port; a clean log with one ready line."""
+    _clear_published()
+    port = _free_port()
+    with open(tmp_path / "server.log", "w") as log:
+        proc = _start(["-m", "app.serve"], port, log)
+        try:
+            _accepted(port, proc)
+            assert {HASHED.fullmatch(p.name).group(1) for p in published.PUBLISHED_DIR.glob("*.geojson")} == EXPECTED
+            started = time.perf_counter()
+            assert 'rel="preload" as="fetch"' in _page(port)
+            assert time.perf_counter() - started < 5, "the first page waited: the port opened before it was ready"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    lines = [line for line in (tmp_path / "server.log").read_text().splitlines() if line.strip()]
+    assert lines == [f"兰西城市群规划地图 · Lanzhou–Xining Plan Map ready: http://127.0.0.1:{port}"], lines

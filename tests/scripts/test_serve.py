@@ -63,8 +63,7 @@ def test_serve_starts_without_apt_and_without_root(checkout, tmp_path):
     warning = _warning(done.stderr)
     assert "figure export needs chromium and a CJK font" in warning and "chromium" in warning.split("(")[0]
     assert "no apt-get" in warning
-    assert (checkout / "served").read_text().split() == ["-m", "streamlit", "run", "dashboard.py",
-                                                         "--server.port", "8765"]
+    assert (checkout / "served").read_text().split() == ["-m", "app.serve", "--server.port", "8765"]
 
 
 def test_serve_starts_when_not_root_and_sudo_wants_a_password(checkout, tmp_path):
