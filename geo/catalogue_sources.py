@@ -16,6 +16,8 @@ RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.to
 LINKS = ("renamed", "merged")
 """How a later document names an item an earlier one names differently (a source's `link`)."""
 LOCATORS = ("geonames", "icao", "adcode", "seat", "on_river", "interior")
+BANK_KINDS = ("dam", "reservoir")
+"""Places that stand on a river and so may belong to both banks' counties (`bank`)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class PlaceSource:
     file: str
     approximate: bool = False
     toward: str = ""  # on_river: the place whose nearest river point is taken (default: the county seat)
+    bank_river: str = ""  # a dam or reservoir on a river that forms its county's border: that river
+    bank_county: str = ""  # and the county of the other bank
 
 
 def _read_toml(path: Path) -> dict:
@@ -63,9 +67,14 @@ def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
             (locator, ref), = locate.items()
             if not isinstance(raw.get("approximate", False), bool):
                 raise DataFileError(path, f"{where}: approximate must be true or false")
+            bank = raw.get("bank", {})
+            if bank and (raw["kind"] not in BANK_KINDS or not isinstance(bank, dict)
+                         or set(bank) != {"river", "county"} or not all(bank.values())):
+                raise DataFileError(path, f"{where}: bank = {{ river, county }} is only for a "
+                                    f"{' or '.join(BANK_KINDS)} on a border river, got {bank!r}")
             place = PlaceSource(raw["name_zh"], raw["name_en"], raw["kind"], raw["county"], locator,
                                 str(ref), raw.get("note", ""), path.name, raw.get("approximate", False),
-                                toward)
+                                toward, bank.get("river", ""), bank.get("county", ""))
             known = by_name.get(place.name_zh)
             if known and (known.kind, known.county, known.locator, known.ref) != (
                     place.kind, place.county, place.locator, place.ref):

@@ -167,6 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_contains": ("地点所在", "holds the place"),
     "reason_crosses": ("穿越 {arg}", "crosses {arg}"),
     "reason_along": ("沿河 {arg}", "along {arg}"),
+    "reason_bank": ("{arg}对岸", "other bank of the {arg}"),
     "reason_passes": ("经过 {arg}", "passes {arg}"),
     "reason_named": ("文本点名", "named in the text"),
     "col_attribution": ("归属依据", "Why here"),
