@@ -102,6 +102,18 @@ def _check_source(s: dict, doc_ids: tuple[str, ...]) -> list[str]:
     return problems
 
 
+def item_names(item: dict) -> list[str]:
+    """The names a quote may name the record by: its name_zh and its declared aliases."""
+    names = [item.get("name_zh", ""), *item.get("aliases", [])]
+    return ["".join(str(n).split()) for n in names if isinstance(n, str) and n.strip()]
+
+
+def quote_names_item(item: dict, quote: str) -> bool:
+    """Whether the quote holds the record's name or one of its aliases (white space aside)."""
+    flat = "".join(quote.split())
+    return any(name in flat for name in item_names(item))
+
+
 def check_item(item: dict, doc_ids: tuple[str, ...] | None = None) -> list[str]:
     """Problems of one record's vocabulary and shape (empty when it is well formed)."""
     doc_ids = doc_ids or tuple(DOCUMENTS)
@@ -128,11 +140,21 @@ def check_item(item: dict, doc_ids: tuple[str, ...] | None = None) -> list[str]:
             problems.append("cities may be given only on an unlocated record")
         elif not isinstance(cities, list) or not all(isinstance(c, str) and c for c in cities):
             problems.append("cities must be a list of prefecture-level names")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append("aliases must be a list of names")
+        aliases = []
     sources = item.get("source", [])
     if not sources:
         problems.append("no [[item.source]]")
     for s in sources:
         problems += _check_source(s, doc_ids)
+        if s.get("quote") and not quote_names_item(item, str(s["quote"])):
+            problems.append(f"quote {s['quote']!r} names neither {item.get('name_zh')!r} nor an alias")
+    unused = [a for a in aliases if not any("".join(a.split()) in "".join(str(s.get("quote", "")).split())
+                                            for s in sources)]
+    if unused:
+        problems.append(f"aliases {unused} occur in none of its quotes")
     if any("link" in s for s in sources[:1]):
         problems.append("the first source is the item's own name: only a later citation may carry a link")
     verb = item.get("verb", "")
