@@ -230,7 +230,7 @@ CATEGORY_PREFIXES = {
     "information": "in-", "water": "wa-", "industry": "id-", "opening": "op-", "culture": "cu-",
 }
 SUBTYPES: dict[str, tuple[str, ...]] = {
-    "structure": ("belt", "metro_circle", "commuting_circle", "node_city", "node_town", "new_city",
+    "structure": ("belt", "metro_circle", "commuting_circle", "central_city", "node_city", "node_town", "new_city",
                   "platform"),
     "ecology": ("protection_belt", "river_corridor", "mountain_corridor", "barrier", "governance_zone",
                 "park", "wetland", "reservoir", "sand_control", "pollution_control", "restoration"),
