@@ -172,6 +172,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_named": ("文本点名", "named in the text"),
     "col_attribution": ("归属依据", "Why here"),
     "col_outside": ("规划范围外", "Outside the plan area"),
+    "col_schematic_passage": ("示意线经过（不计入所在城市）", "Schematic passage (not counted for these cities)"),
     "unlocated_note": ("规划未给出位置，不在地图上绘制。", "The plan gives no place: not drawn on the map."),
     "filter_located_only": ("仅限位于该市州", "Located in the city only"),
     "legend_study": ("（规划研究）", " (study)"),
