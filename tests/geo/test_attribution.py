@@ -169,7 +169,7 @@ def test_a_line_leaving_the_plan_area_does_not_cut_across_qinghai_lake(catalogue
 
 def test_the_stored_line_is_the_line_the_map_draws():
     """Leaflet draws a straight segment in Web Mercator between vertices: the stored line holds
-    vertices on that segment, at most 0.1° apart, and the named places exactly."""
+    vertices on that segment, at most MAX_STEP_DEG apart, and the named places exactly."""
     import math
 
     from shapely.geometry import Point
