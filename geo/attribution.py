@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
 import shapely
+import shapely.ops
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
+BANK_KM = 6.0
+"""A dam or reservoir on a border river lies within this distance of the border its two banks'
+counties share (points are often a nearby town: see the places' notes)."""
 MIN_CROSSING_KM = 1.0
 """A line or river stretch belongs to a county it runs inside for at least this length."""
 RELATIONS = ("located", "covers", "passes")
 """位于: the record lies within the city; 覆盖: an area spanning several cities; 途经: a line through it."""
-REASON_KINDS = ("member", "contains", "crosses", "along", "passes", "named")
-"""member: a unit of the record; contains: the county holds the point; crosses / along: a line /
-river stretch runs inside it for N km; passes: a place the line is drawn through lies in it;
-named: an unlocated record whose text names the city."""
+REASON_KINDS = ("member", "contains", "bank", "along", "passes", "named")
+"""member: a unit of the record; contains: the county holds the point; bank: the other bank of the
+border river a dam or reservoir stands on; along: a river stretch runs inside it for N km; passes:
+a place the text names, that the line is drawn through, lies in it; named: an unlocated record
+whose text names the city. (A schematic line's chord crossing a county is no reason: see passage.)"""
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -28,6 +33,8 @@ class Attribution:
 
     entries: list[dict]
     outside: list[str]
+    passage: list[dict] = field(default_factory=list)
+    """示意线经过: plan counties a schematic line's drawn chord runs inside, not attributed."""
 
 
 def geodesic_km(geom: BaseGeometry) -> float:
@@ -107,7 +114,8 @@ def attribute_units(names: list[str], counties: gpd.GeoDataFrame) -> Attribution
 
 
 def attribute_points(places: list[pd.Series], counties: gpd.GeoDataFrame) -> Attribution:
-    """The county that holds each point; its declared county must agree."""
+    """The county that holds each point (its declared county must agree), and for a dam or
+    reservoir on a border river the county of the other bank."""
     hits, far = [], []
     for place in places:
         holding = counties.iloc[counties.sindex.query(place.geometry, predicate="within")]
@@ -119,29 +127,67 @@ def attribute_points(places: list[pd.Series], counties: gpd.GeoDataFrame) -> Att
             raise ValueError(f"place {place['name_zh']} lies in {_outside_name(row)} ({row['adcode']}) "
                              f"on full-resolution boundaries, not in its county {place['county']}")
         hits.append((row, "contains"))
+        hits += [(other, f"bank {place['bank_river']}") for other in _other_bank(place, row, counties)]
     entries, outside, _ = _collect(hits)
     return Attribution([{**e, "relation": "located"} for e in entries], outside + far)
 
 
-def attribute_line(line: BaseGeometry, places: list[pd.Series], counties: gpd.GeoDataFrame,
-                   along: bool) -> Attribution:
-    """Counties the line runs inside for MIN_CROSSING_KM or more, and those of the places it is
-    drawn through (a river stretch: along it only)."""
+def _other_bank(place: pd.Series, holding: pd.Series, counties: gpd.GeoDataFrame) -> list[pd.Series]:
+    """The county across the border river from a dam or reservoir (its place's `bank_county`), which
+    must border the holding county within BANK_KM of the point."""
+    name = place.get("bank_county", "")
+    if not isinstance(name, str) or not name:
+        return []
+    rows = counties[counties["name_zh"] == name]
+    if len(rows) != 1:
+        raise ValueError(f"place {place['name_zh']}: bank county {name!r} names {len(rows)} counties")
+    other = rows.iloc[0]
+    near = bank_distance_km(place.geometry, holding.geometry, other.geometry)
+    if near > BANK_KM:
+        raise ValueError(f"place {place['name_zh']}: the {holding['name_zh']}–{name} border lies "
+                         f"{near:.1f} km from it (more than {BANK_KM} km): not a border-river point")
+    return [other]
+
+
+def bank_distance_km(point: BaseGeometry, holding: BaseGeometry, other: BaseGeometry) -> float:
+    """km from the point to the border the two counties share (inf when they share none)."""
+    border = shapely.intersection(holding.boundary, other.boundary)
+    if border.is_empty:
+        return float("inf")
+    a, b = shapely.ops.nearest_points(point, border)
+    return _GEOD.inv(a.x, a.y, b.x, b.y)[2] / 1000.0
+
+
+def attribute_river(line: BaseGeometry, counties: gpd.GeoDataFrame) -> Attribution:
+    """A river stretch (the river's own line, not a chord): the counties it runs inside for
+    MIN_CROSSING_KM or more."""
     km = crossing_km(line, counties)
-    word = "along" if along else "crosses"
-    hits = [(counties.loc[i], f"{word} {round(k)} km") for i, k in km.items() if k >= MIN_CROSSING_KM]
-    far = []
+    hits = [(counties.loc[i], f"along {round(k)} km") for i, k in km.items() if k >= MIN_CROSSING_KM]
+    entries, outside, outside_cities = _collect(hits)
+    return Attribution(_with_relation(entries, outside_cities, "passes"), outside)
+
+
+def attribute_schematic_line(line: BaseGeometry, places: list[pd.Series], counties: gpd.GeoDataFrame
+                             ) -> Attribution:
+    """A schematic line between places the text names: exactly the counties of those places; the
+    plan counties its drawn chord runs inside for MIN_CROSSING_KM or more are its passage, apart."""
+    hits, far = [], []
     for place in places:
         if not place["county_adcode"]:
             far.append(place["county"])
             continue
         holding = counties[counties["adcode"] == place["county_adcode"]]
         hits.append((holding.iloc[0], f"passes {place['name_zh']}"))
-    # Order reasons so that a named place comes first: it is the plan's own word for the county.
-    hits.sort(key=lambda h: not h[1].startswith("passes"))
     entries, outside, outside_cities = _collect(hits)
+    named = {e["adcode"] for e in entries}
+    km = crossing_km(line, counties)
+    passage = [{"adcode": row["adcode"], "county": row["name_zh"], "city": row["prefecture"],
+                "reason": f"crosses {round(k)} km"}
+               for i, k in sorted(km.items(), key=lambda ik: counties.loc[ik[0], "adcode"])
+               if k >= MIN_CROSSING_KM and (row := counties.loc[i])["in_plan_area"]
+               and row["adcode"] not in named]
     return Attribution(_with_relation(entries, outside_cities | set(far), "passes"),
-                       outside + [f for f in dict.fromkeys(far) if f not in outside])
+                       outside + [f for f in dict.fromkeys(far) if f not in outside], passage)
 
 
 def attribute_named_cities(cities: list[str]) -> Attribution:

@@ -7,16 +7,17 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import LineString, MultiPoint, Point
+from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from geo.attribution import (Attribution, attribute_line, attribute_named_cities, attribute_points,
-                             attribute_units, unit_members)
+from geo.attribution import (Attribution, attribute_named_cities, attribute_points, attribute_river,
+                             attribute_schematic_line, attribute_units, unit_members)
 from geo.crs import WGS84
 from geo.files import layer_path
 from geo.geojson_files import read_layer
 from geo.schema import CATALOGUE, GEOMETRY_RULES
+from geo.schematic_lines import drawn_line
 
 SOURCE_KEYS = ("doc", "section", "quote", "verb", "link", "link_note")
 """What a citation carries into catalogue.geojson (verb, link and link_note only when given)."""
@@ -74,7 +75,7 @@ def item_geometry(item: dict, places_by_name: dict[str, Point], polygons: gpd.Ge
     if rule == "through":
         if len(value) < 2:
             raise CatalogueError(f"{item['id']}: a line needs at least two places")
-        return LineString([_point(places_by_name, n, item["id"]) for n in value]), rule, list(value)
+        return drawn_line([_point(places_by_name, n, item["id"]) for n in value]), rule, list(value)
     if rule == "units":
         try:
             geom = shapely.union_all([unit_polygon(n, polygons) for n in value])
@@ -114,9 +115,9 @@ def attribution(item: dict, rule: str, geom: BaseGeometry | None, place_rows: li
         if rule in ("at", "points"):
             return attribute_points(place_rows, counties)
         if rule == "through":
-            return attribute_line(geom, place_rows, counties, along=False)
+            return attribute_schematic_line(geom, place_rows, counties)
         if rule == "river":
-            return attribute_line(geom, [], counties, along=True)
+            return attribute_river(geom, counties)
         return attribute_named_cities(named_cities(item, counties))
     except ValueError as exc:
         raise CatalogueError(f"{item['id']}: {exc}") from None
@@ -149,6 +150,7 @@ def build_catalogue(items: list[dict], places: gpd.GeoDataFrame, polygons: gpd.G
             "county_adcodes": [e["adcode"] for e in entries if e["adcode"]],
             "attribution": entries,
             "outside": found.outside,
+            "schematic_passage": found.passage,
             "located": rule != "unlocated",
             "unlocated_reason": item.get("unlocated", ""),
             "note": item.get("note", ""),

@@ -16,6 +16,8 @@ RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.to
 LINKS = ("renamed", "merged")
 """How a later document names an item an earlier one names differently (a source's `link`)."""
 LOCATORS = ("geonames", "icao", "adcode", "seat", "on_river", "interior")
+BANK_KINDS = ("dam", "reservoir")
+"""Places that stand on a river and so may belong to both banks' counties (`bank`)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class PlaceSource:
     file: str
     approximate: bool = False
     toward: str = ""  # on_river: the place whose nearest river point is taken (default: the county seat)
+    bank_river: str = ""  # a dam or reservoir on a river that forms its county's border: that river
+    bank_county: str = ""  # and the county of the other bank
 
 
 def _read_toml(path: Path) -> dict:
@@ -63,9 +67,14 @@ def read_places(source_dir: Path | None = None) -> list[PlaceSource]:
             (locator, ref), = locate.items()
             if not isinstance(raw.get("approximate", False), bool):
                 raise DataFileError(path, f"{where}: approximate must be true or false")
+            bank = raw.get("bank", {})
+            if bank and (raw["kind"] not in BANK_KINDS or not isinstance(bank, dict)
+                         or set(bank) != {"river", "county"} or not all(bank.values())):
+                raise DataFileError(path, f"{where}: bank = {{ river, county }} is only for a "
+                                    f"{' or '.join(BANK_KINDS)} on a border river, got {bank!r}")
             place = PlaceSource(raw["name_zh"], raw["name_en"], raw["kind"], raw["county"], locator,
                                 str(ref), raw.get("note", ""), path.name, raw.get("approximate", False),
-                                toward)
+                                toward, bank.get("river", ""), bank.get("county", ""))
             known = by_name.get(place.name_zh)
             if known and (known.kind, known.county, known.locator, known.ref) != (
                     place.kind, place.county, place.locator, place.ref):
@@ -91,6 +100,18 @@ def _check_source(s: dict, doc_ids: tuple[str, ...]) -> list[str]:
     if ("link" in s) != bool(str(s.get("link_note", "")).strip()):
         problems.append("a source link needs a link_note saying what the document calls the item, and vice versa")
     return problems
+
+
+def item_names(item: dict) -> list[str]:
+    """The names a quote may name the record by: its name_zh and its declared aliases."""
+    names = [item.get("name_zh", ""), *item.get("aliases", [])]
+    return ["".join(str(n).split()) for n in names if isinstance(n, str) and n.strip()]
+
+
+def quote_names_item(item: dict, quote: str) -> bool:
+    """Whether the quote holds the record's name or one of its aliases (white space aside)."""
+    flat = "".join(quote.split())
+    return any(name in flat for name in item_names(item))
 
 
 def check_item(item: dict, doc_ids: tuple[str, ...] | None = None) -> list[str]:
@@ -119,11 +140,21 @@ def check_item(item: dict, doc_ids: tuple[str, ...] | None = None) -> list[str]:
             problems.append("cities may be given only on an unlocated record")
         elif not isinstance(cities, list) or not all(isinstance(c, str) and c for c in cities):
             problems.append("cities must be a list of prefecture-level names")
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        problems.append("aliases must be a list of names")
+        aliases = []
     sources = item.get("source", [])
     if not sources:
         problems.append("no [[item.source]]")
     for s in sources:
         problems += _check_source(s, doc_ids)
+        if s.get("quote") and not quote_names_item(item, str(s["quote"])):
+            problems.append(f"quote {s['quote']!r} names neither {item.get('name_zh')!r} nor an alias")
+    unused = [a for a in aliases if not any("".join(a.split()) in "".join(str(s.get("quote", "")).split())
+                                            for s in sources)]
+    if unused:
+        problems.append(f"aliases {unused} occur in none of its quotes")
     if any("link" in s for s in sources[:1]):
         problems.append("the first source is the item's own name: only a later citation may carry a link")
     verb = item.get("verb", "")

@@ -52,6 +52,8 @@ def _cell(value: object) -> str:
     if isinstance(value, dict) and {"city", "county", "reason", "relation"} <= set(value):
         where = f"{value['city']}{value['county']}" + (f" ({value['adcode']})" if value["adcode"] else "")
         return f"{where}: {value['relation']} · {value['reason']}"
+    if isinstance(value, dict) and {"city", "county", "adcode", "reason"} == set(value):  # 示意线经过
+        return f"{value['city']}{value['county']} ({value['adcode']}): {value['reason']}"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

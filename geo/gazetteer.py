@@ -113,7 +113,8 @@ def build_places(sources: list[PlaceSource], polygons: gpd.GeoDataFrame,
             "id": place_id, "name_zh": place.name_zh, "name_en": place.name_en, "kind": place.kind,
             "county_adcode": adcode, "county": county_name, "prefecture": prefecture,
             "in_plan_area": inside, "coord_source": coord_source, "source_ref": ref,
-            "approximate": approximate, "note": place.note, "geometry": point,
+            "approximate": approximate, "note": place.note,
+            "bank_river": place.bank_river, "bank_county": place.bank_county, "geometry": point,
         })
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
 

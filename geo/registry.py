@@ -50,7 +50,8 @@ OTHER_CATEGORIES = ("energy", "information", "water", "industry", "opening", "cu
 # network; the rest is one click away.
 SUBLAYERS: tuple[Sublayer, ...] = (
     Sublayer("belt_circles", "structure", ("structure",), ("belt", "metro_circle", "commuting_circle"), default=True),
-    Sublayer("nodes", "structure", ("structure",), ("node_city", "node_town", "new_city"), default=True),
+    Sublayer("nodes", "structure", ("structure",), ("central_city", "node_city", "node_town", "new_city"),
+             default=True),
     Sublayer("platforms", "structure", ("structure",), ("platform",)),
     Sublayer("eco_frame", "ecology", ("ecology",), ("protection_belt", "river_corridor", "mountain_corridor")),
     Sublayer("eco_zones", "ecology", ("ecology",), ("barrier", "governance_zone")),
@@ -126,7 +127,8 @@ PRESETS: dict[str, Preset] = {
     "fig1": Preset("fig1", "prefectures"),
     # The plan's Figure 3 is 一带双圈多节点: the belt, the circles and the nodes (the platforms, several
     # of them as large as a city, are in the city views).
-    "fig3": Preset("fig3", "plain", ("belt_circles", "nodes"), ("node_city", "node_town", "new_city"), "circles"),
+    "fig3": Preset("fig3", "plain", ("belt_circles", "nodes"), ("central_city", "node_city", "node_town", "new_city"),
+                   "circles"),
     # The plan's Figure 4: barriers, the Yellow River protection belt, the corridors, the six governance
     # zones (the ecological projects, many along the same rivers, are in the city views).
     "fig4": Preset("fig4", "plain", ("eco_frame", "eco_zones")),

@@ -230,7 +230,7 @@ CATEGORY_PREFIXES = {
     "information": "in-", "water": "wa-", "industry": "id-", "opening": "op-", "culture": "cu-",
 }
 SUBTYPES: dict[str, tuple[str, ...]] = {
-    "structure": ("belt", "metro_circle", "commuting_circle", "node_city", "node_town", "new_city",
+    "structure": ("belt", "metro_circle", "commuting_circle", "central_city", "node_city", "node_town", "new_city",
                   "platform"),
     "ecology": ("protection_belt", "river_corridor", "mountain_corridor", "barrier", "governance_zone",
                 "park", "wetland", "reservoir", "sand_control", "pollution_control", "restoration"),
@@ -266,6 +266,8 @@ PLACES = LayerSchema(
         "source_ref": "str",
         "approximate": "bool",
         "note": "str",
+        "bank_river": "str",
+        "bank_county": "str",
     },
     geometry_types=frozenset({"Point"}),
     closed_values={"kind": PLACE_KINDS, "coord_source": COORD_SOURCES},
@@ -292,6 +294,7 @@ CATALOGUE = LayerSchema(
         "county_adcodes": "list",
         "attribution": "list",
         "outside": "list",
+        "schematic_passage": "list",
         "located": "bool",
         "unlocated_reason": "str",
         "note": "str",

@@ -26,6 +26,7 @@ SUBTYPE_LABELS: dict[str, tuple[str, str]] = {
     "belt": ("城镇发展带", "Development belt"),
     "metro_circle": ("都市圈", "Metropolitan circle"),
     "commuting_circle": ("1小时通勤圈", "1-hour commuting circle"),
+    "central_city": ("中心城市", "Central city"),
     "node_city": ("节点城市", "Node city"),
     "node_town": ("节点城镇", "Node town"),
     "new_city": ("新生中小城市", "New small/medium city"),

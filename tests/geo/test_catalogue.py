@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from geo.catalogue_sources import check_item, read_items
@@ -49,8 +51,11 @@ def test_point_records_take_the_city_of_their_place(catalogue, places):
     for _, row in catalogue[catalogue["geometry_rule"] == "at"].iterrows():
         place = by_name.loc[row["places"][0]]
         if place["county_adcode"]:
-            assert row["county_adcodes"] == [place["county_adcode"]], row["id"]
-            assert row["cities"] == [place["prefecture"]], row["id"]
+            # A dam or reservoir on a border river also belongs to the other bank (issue 19).
+            assert row["county_adcodes"][:1] == [place["county_adcode"]] or (
+                place["bank_county"] and place["county_adcode"] in row["county_adcodes"]), row["id"]
+            assert len(row["county_adcodes"]) == 1 + bool(place["bank_county"]), row["id"]
+            assert row["cities"][:1] == [place["prefecture"]] or place["bank_county"], row["id"]
 
 
 def test_records_touch_the_plan_area_or_say_why(catalogue):
@@ -109,7 +114,7 @@ def test_unknown_subtype_in_a_source_file_names_the_item(tmp_path):
 UNLOCATED = {"id": "en-pumped-storage-test", "name_zh": "抽水蓄能电站", "name_en": "Pumped-storage plants",
              "category": "energy", "subtype": "hydropower", "verb": "",
              "unlocated": "the plan gives no place", "cities": ["兰州市"],
-             "source": [{"doc": "plan2018", "section": "第六章", "quote": "抽水蓄能"}]}
+             "source": [{"doc": "plan2018", "section": "第六章", "quote": "合理布局抽水蓄能电站"}]}
 
 
 def test_check_item_accepts_an_unlocated_record_and_rejects_a_bare_one():
@@ -150,3 +155,57 @@ def test_located_records_have_a_geometry_unlocated_ones_say_why(catalogue):
     unlocated = catalogue[~catalogue["located"]]
     assert unlocated.geometry.isna().all() and (unlocated["unlocated_reason"].str.len() > 0).all()
     assert (unlocated["geometry_rule"] == "unlocated").all()
+
+
+def test_every_quote_names_its_item():
+    """A citation names the item it is cited for: its name_zh or one of its declared aliases."""
+    from geo.catalogue_sources import quote_names_item
+
+    unnamed = [(item["id"], s["quote"]) for item in read_items() for s in item["source"]
+               if not quote_names_item(item, s["quote"])]
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("quote,aliases,named", [
+    ("推进兰州至合作铁路建设", [], True),                          # the name itself
+    ("稳妥推进兰州—中卫、西宁—成都、兰州—合作", ["兰州—合作"], True),  # a declared alias
+    ("加强两省机场互动合作，积极开拓面向中西亚等地区的国际航线", [], False),  # a broader phrase
+])
+def test_quote_names_item_by_name_or_alias(quote, aliases, named):
+    from geo.catalogue_sources import quote_names_item
+
+    item = {"name_zh": "兰州至合作铁路", "aliases": aliases}
+    assert quote_names_item(item, quote) is named
+    problems = check_item({**UNLOCATED, "name_zh": "兰州至合作铁路", "aliases": aliases,
+                           "source": [{"doc": "plan2018", "section": "第六章", "quote": quote}]})
+    assert any("names neither" in p for p in problems) is not named
+
+
+def test_an_alias_no_quote_holds_is_an_error():
+    problems = check_item({**UNLOCATED, "aliases": ["抽水蓄能电站群"]})
+    assert any("occur in none of its quotes" in p for p in problems)
+
+
+def test_an_item_both_texts_name_differently_carries_a_link():
+    """Renames carry `link`: a record citing both documents whose earlier and later quotes share no
+    name (name_zh or alias) must say how the later text names it. Spellings of one name are the same
+    name: 至 for —, a city's name with or without 市, one inside the other (兰州—合作, 兰州至合作铁路)."""
+    from geo.catalogue_sources import item_names
+    from geo.documents import read_documents
+
+    documents = read_documents()
+    first, later = documents.default_from, documents.default_to
+    unlinked = []
+    for item in read_items():
+        def named(doc: str) -> set[str]:
+            return {n for s in item["source"] if s["doc"] == doc for n in item_names(item)
+                    if n in "".join(s["quote"].split())}
+        def same(a: str, b: str) -> bool:
+            a, b = (re.sub("[—至市]", "", n) for n in (a, b))
+            return a in b or b in a
+
+        docs = {s["doc"] for s in item["source"]}
+        if {first, later} <= docs and not any(same(a, b) for a in named(first) for b in named(later)):
+            if not any(s.get("link") for s in item["source"] if s["doc"] == later):
+                unlinked.append(item["id"])
+    assert unlinked == []

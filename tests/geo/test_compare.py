@@ -147,3 +147,36 @@ def test_cli_empty_result(tmp_path, capsys, catalogue_file):
 def test_project_default_pair_is_2018_to_2022():
     pair = compare.pair_of(read_documents())
     assert pair.columns() == ISSUE_COLUMNS
+
+
+# The real change list (2018 → 2022) against known cases of the audit (issue 19): record, status,
+# and for "both" whether the later source must carry a rename link.
+KNOWN_CASES = [
+    ("tr-lanzhou-zhongchuan-airport-phase3", "2018", None),      # 两省机场互动合作 is its own record
+    ("tr-xining-caojiabu-airport-phase3", "2018", None),
+    ("tr-ganqing-airport-cooperation", "2022", None),
+    ("tr-zhongchuan-caojiabu-international-routes", "both", False),
+    ("tr-general-aviation-airports", "2018", None),                # 通航合作 is its own record
+    ("tr-ganqing-general-aviation-cooperation", "2022", None),
+    ("ec-weihe-source-protection", "2018", None),                   # the 渭河 basin is not 渭河源
+    ("ec-weihe-basin-governance", "both", False),
+    ("ec-liujiaxia-reservoir", "2018", None),                       # the 备用水源地 has its own record
+    ("wa-liujiaxia-backup-water-source", "2022", None),
+    ("ec-qinghai-tibet-plateau-barrier", "both", False),            # named three times in 2018
+    ("ec-northern-sand-control-belt", "both", False),
+    ("ec-qinghai-lake-governance-zone", "both", True),              # 环青海湖地区 → 青海湖地区
+    ("ec-east-qinghai-dry-mountains-governance-zone", "both", True),
+    ("en-hainan-clean-energy-base", "both", True),
+    ("st-central-lanzhou", "both", False),
+    ("st-node-haidong", "2022", None),
+]
+
+
+@pytest.mark.parametrize("record,status,linked", KNOWN_CASES, ids=[c[0] for c in KNOWN_CASES])
+def test_the_change_list_states_known_cases(catalogue, record, status, linked):
+    docs = read_documents()
+    real = compare.change_list(catalogue, docs, compare.pair_of(docs)).set_index("id")
+    row = real.loc[record]
+    assert row["status"] == status
+    if linked is not None:
+        assert (row["link"] == "renamed") is linked

@@ -53,14 +53,14 @@ def test_a_third_document_needs_only_its_table_text_and_records():
 
 def test_the_project_refuses_a_document_its_file_does_not_list():
     item = {"id": "cu-x", "name_zh": "甲", "name_en": "A", "category": "culture", "subtype": "tourism",
-            "unlocated": "test", "source": [{"doc": "plan2035", "section": "一", "quote": "打造"}]}
+            "unlocated": "test", "source": [{"doc": "plan2035", "section": "一", "quote": "打造甲"}]}
     assert any("plan2035" in p for p in check_item(item))
     assert check_item(item, fixture_documents().ids) == []
 
 
 def test_source_links_and_verbs_are_checked():
     base = {"id": "cu-x", "name_zh": "甲", "name_en": "A", "category": "culture", "subtype": "tourism",
-            "unlocated": "test"}
+            "unlocated": "test", "aliases": ["乙"]}
     first = {"doc": "plan2018", "section": "一", "quote": "推进甲"}
     ok = {**base, "source": [first, {"doc": "impl2022", "section": "二", "quote": "建设乙", "verb": "建设",
                                      "link": "renamed", "link_note": "2022 calls it 乙"}]}
