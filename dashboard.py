@@ -8,7 +8,7 @@ import geopandas as gpd
 import streamlit as st
 from starlette.middleware import Middleware
 
-from app.cached_data import load_all
+from app.cached_data import load_all, name_lookups
 from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
@@ -36,9 +36,10 @@ PAGE_TITLE = "兰西城市群规划地图 · Lanzhou–Xining Plan Map"
 def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> Vocabulary:
     """The values the URL's data-dependent parameters may take."""
     counties = data["counties"].sort_values("adcode")
+    city_names, county_names = name_lookups()
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
                       basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
-                      place_ids=frozenset(data["places"]["id"]))
+                      place_ids=frozenset(data["places"]["id"]), city_names=city_names, county_names=county_names)
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
