@@ -10,6 +10,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app.cached_data import load_all
+from app.plain_text import as_text
 from app.shareable_state import AppState, Vocabulary, filters_of
 from figures.browser_lookup import browser_status
 from figures.deck import build_deck, filter_deck_specs
@@ -62,7 +63,7 @@ def _make(click: dict, view: str, state: AppState, filtered: gpd.GeoDataFrame, c
     center, zoom, problem = clicked_view(click) if view == SEEN or click["action"] == "deck" else (None, None, "")
     if problem:
         log.warning("export: unusable map view %s (%s); the plan area is drawn", click, problem)
-        st.warning(f"{t('export_bad_view', lang)}{problem}")
+        st.warning(f"{t('export_bad_view', lang)}{as_text(problem)}")
     data = load_all()
     with st.spinner("…"):
         if click["action"] == "deck":
@@ -102,14 +103,14 @@ def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary)
             _make(click, view, state, filtered, city, tuple(int(v) for v in size.split("x")))
         except Exception as exc:  # a missing browser or font must not break the page
             log.error("export failed: %s", exc)
-            st.error(f"{t('export_failed', lang)}{exc}")
+            st.error(f"{t('export_failed', lang)}{as_text(exc)}")
     if not state.cities:
         st.caption(t("export_deck_none", lang))
     if st.session_state.get("export_made"):
-        st.caption(f"{t('export_view_used', lang)}{st.session_state['export_made']}")
+        st.caption(f"{t('export_view_used', lang)}{as_text(st.session_state['export_made'])}")
     for key, label, mime in (("export_png", "export_download", "image/png"),
                              ("export_pptx", "export_deck_download",
                               "application/vnd.openxmlformats-officedocument.presentationml.presentation")):
         if key in st.session_state:
             name, payload = st.session_state[key]
-            st.download_button(f"{t(label, lang)} · {name}", payload, name, mime, key=f"w_{key}_download")
+            st.download_button(f"{t(label, lang)} · {as_text(name)}", payload, name, mime, key=f"w_{key}_download")
