@@ -11,7 +11,7 @@ from geo.filters import DOC_CHOICES
 from geo.registry import BASE_LAYERS, SUBLAYERS, TRANSPORT_MODES
 from geo.schema import CATEGORIES
 from layers.labels import CATEGORY_LABELS, LANGUAGES, SUBTYPE_LABELS, label, t
-from layers.tile_basemaps import TIANDITU
+from layers.tile_basemaps import TIANDITU, basemap_name
 
 MAX_SEARCH_CHARS = 60
 
@@ -37,7 +37,7 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
                  format_func=lambda v: t(f"language_{v}", v))
         lang = s["w_lang"]
         st.selectbox(t("basemap", lang), list(basemaps), key="w_basemap",
-                     format_func=lambda v: t(f"basemap_{v}", lang))
+                     format_func=lambda v: basemap_name(v, basemaps[v], lang))  # a selectbox shows plain text
         if TIANDITU not in basemaps:
             st.caption(t("tianditu_hidden", lang))
         st.subheader(t("filters", lang))

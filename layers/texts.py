@@ -56,7 +56,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "clear_county": ("清除县区选择", "Clear county"),
     "highlighted": ("已在地图上高亮：", "Highlighted on the map: "),
     "tianditu_hidden": ("未设置 TIANDITU_KEY，天地图不可用。", "TIANDITU_KEY is not set: 天地图 is unavailable."),
-    "online_notice": ("此底图需联网加载瓦片。", "This basemap loads tiles from the internet."),
+    "online_notice": ("此底图的瓦片来自 {hosts}，浏览器须能访问该服务器。",
+                      "This basemap loads its tiles from {hosts}: the browser must reach that server."),
+    "basemaps_file_problem": ("底图配置文件有误，其中的底图均未加载（离线底图照常可用）：",
+                              "The basemaps file was not used, none of its basemaps is offered (the offline "
+                              "basemap works as ever): "),
     "col_name": ("名称", "Name"),
     "col_category": ("类别", "Category"),
     "col_subtype": ("子类", "Type"),
