@@ -11,7 +11,7 @@ import streamlit.components.v1 as components
 
 from app.cached_data import load_all
 from app.plain_text import as_text
-from app.shareable_state import AppState, Vocabulary, filters_of
+from app.shareable_state import VIEW_MODES, AppState, Vocabulary, filters_of
 from figures.browser_lookup import browser_status
 from figures.deck import build_deck, filter_deck_specs
 from figures.render import render_figure
@@ -25,6 +25,7 @@ from layers.offline_assets import STATIC_DIR
 log = logging.getLogger("dashboard.export")
 EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
 SEEN, CURRENT = "seen", "current"
+SIDE = VIEW_MODES[1]
 DECK_SCALE = 1.0  # the dashboard's slides: quicker to make than the command line's 1.5×
 VIEW_BUTTONS_DIR = STATIC_DIR / "components" / "view_export"
 """Buttons that send, with the click, the map view the page shows."""
@@ -44,6 +45,12 @@ def clicked_view(click: dict) -> tuple[tuple[float, float] | None, float | None,
     except ValueError as exc:
         return None, None, str(exc)
     return (round(float(lat), 5), round(float(lon), 5)), float(zoom), ""
+
+
+def with_changes(state: AppState) -> bool:
+    """Whether the slides follow each city with its "2018 → 2022" slide (as `figures deck --changes`): when the
+    page compares the documents, side by side or in comparison mode."""
+    return state.view_mode == SIDE or state.compare
 
 
 def _spec(view: str, state: AppState, filtered: gpd.GeoDataFrame, city: str, size: tuple[int, int],
@@ -70,7 +77,7 @@ def _make(click: dict, view: str, state: AppState, filtered: gpd.GeoDataFrame, c
             specs = filter_deck_specs(data, filters_of(state), state.layers, tuple(filtered["id"]), lang,
                                       state.compare, center, zoom, *size, scale=DECK_SCALE)
             name = f"lanxi-{'-'.join(state.cities) or 'view'}.pptx"
-            st.session_state["export_pptx"] = (name, build_deck(specs, data))
+            st.session_state["export_pptx"] = (name, build_deck(specs, data, changes=with_changes(state)))
             spec = specs[0]
         else:
             spec = _spec(view, state, filtered, city, size, center, zoom)
@@ -106,6 +113,8 @@ def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary)
             st.error(f"{t('export_failed', lang)}{as_text(exc)}")
     if not state.cities:
         st.caption(t("export_deck_none", lang))
+    elif with_changes(state):
+        st.caption(t("export_deck_changes", lang))
     if st.session_state.get("export_made"):
         st.caption(f"{t('export_view_used', lang)}{as_text(st.session_state['export_made'])}")
     for key, label, mime in (("export_png", "export_download", "image/png"),

@@ -215,6 +215,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_deck": ("生成当前筛选的幻灯片（PPTX）", "Make slides of the current filter (PPTX)"),
     "export_deck_download": ("下载 PPTX", "Download PPTX"),
     "export_deck_none": ("未选择市州：幻灯片只有总览一页。", "No city chosen: the slides hold the overview only."),
+    "export_deck_changes": ("对比两份文件：每个市州之后另有一页 2018 → 2022 对比。",
+                            "Comparing the documents: each city's slide is followed by its 2018 → 2022 slide."),
     "export_view_used": ("已导出：", "Exported: "),
     "export_bad_view": ("读到的地图视图无效，改用规划范围：", "The map view read at the click is not usable; "
                         "the plan area is drawn instead: "),
