@@ -9,16 +9,17 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 """Every ASCII punctuation mark: CommonMark lets a backslash make any of them literal, and none of them
 can then open a link, an image, emphasis, code, a heading, a list, HTML, maths or a colour directive."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
-"""Streamlit turns :name: into an emoji or icon after Markdown is read; a zero-width joiner after the
-first colon keeps the text as typed."""
+_AFTER_MARKDOWN = re.compile(r"(?i):(?=[\w+-]+:)|:(?=/)|@|www(?=\.)")
+"""What Streamlit's Markdown turns into something else after its escapes are read, so a backslash cannot
+stop it: :name: shortcodes (an emoji or icon) and bare addresses (http://…, www.…, a@b.c: GFM's autolinks,
+found in the parsed text). An invisible word joiner after the colon, the @ or the www keeps them text."""
 WORD_JOINER = "\u2060"
 
 
 def as_text(value: object) -> str:
     """Markdown that shows value literally, on one line (control characters and line breaks become spaces)."""
     text = _CONTROL.sub(" ", str(value))
-    text = _SHORTCODE.sub(":" + WORD_JOINER, text)
+    text = _AFTER_MARKDOWN.sub(lambda m: m.group(0) + WORD_JOINER, text)
     return _PUNCTUATION.sub(r"\\\1", text)
 
 

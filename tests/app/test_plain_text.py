@@ -20,6 +20,14 @@ def test_every_markdown_mark_is_escaped_and_reads_back_as_given(value):
     assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\.", "", shown))
 
 
+@pytest.mark.parametrize("value", ["http://evil.example/x.png", "HTTPS://evil.example", "www.evil.example",
+                                   "WWW.evil.example", "admin@evil.example", ":smile:", "file:///etc/passwd"])
+def test_bare_addresses_and_shortcodes_are_broken_invisibly(value):
+    shown = as_text(value).replace("\\", "")
+    assert not re.search(r"(?i)://|www\.|@\w|:\w+:", shown)
+    assert read_as_text(as_text(value)) == value
+
+
 def test_line_breaks_and_control_characters_become_spaces():
     assert read_as_text(as_text("a\nb\r\n# c\x00d")) == "a b # c d"
 
