@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from layers.styles import LEGEND_FOLD_BELOW_PX
+from tests.browser.conftest import ARTIFACTS, watched_page
 from tests.browser.test_dashboard_browser import _wait
 
 pytestmark = pytest.mark.browser
@@ -59,3 +60,53 @@ def test_side_by_side_maps_offline_and_linked(server_url, page_and_watch):
     page.screenshot(path=str(SHOTS), full_page=False)
     assert watch.outside == [], watch.outside
     assert not [e for e in watch.errors if "sync" in e.lower() or "map_div" in e], watch.errors
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_each_side_by_side_map_has_its_legend_and_layer_control(server_url, browser, size):
+    with watched_page(browser, *size) as (page, watch):
+        page.goto(server_url + "/?city=Lanzhou&view=side&lang=en")
+        frame = _dual_frame(page)
+        for div in ("map_div", "map_div2"):
+            _wait(lambda: frame.locator(f"#{div} .legend-control").count() == 1, what=f"{div}'s legend")
+            assert frame.locator(f"#{div} .leaflet-control-layers").count() == 1, div
+        legends = frame.evaluate("""() => ['map_div', 'map_div2'].map(d => {
+            const legend = document.querySelector('#' + d + ' .legend-control');
+            return {folded: legend.classList.contains('collapsed'), rows: legend.querySelectorAll('.legend-row').length,
+                    text: legend.textContent, width: document.getElementById(d).clientWidth};
+        })""")
+        for legend in legends:  # the single map's rule: folded on a map narrower than LEGEND_FOLD_BELOW_PX
+            assert legend["folded"] == (legend["width"] < LEGEND_FOLD_BELOW_PX) and legend["rows"] > 9, legend
+        # each legend lists what its own map draws: the two documents draw different records for Lanzhou
+        assert legends[0]["text"] != legends[1]["text"]
+        # a layer control switches its own map's layers only
+        left = frame.locator("#map_div .leaflet-control-layers")
+        left.hover()
+        left.locator("label", has_text="Counties (by prefecture)").locator("input").uncheck()
+        counted = "(d) => document.querySelectorAll('#' + d + ' .leaflet-lxpm-counties-pane path').length"
+        _wait(lambda: frame.evaluate(counted, "map_div") == 0, what="the left map's counties off")
+        assert frame.evaluate(counted, "map_div2") >= 39
+        frame.locator("#map_div .legend-control .legend-title").click()  # unfolds
+        page.mouse.move(1, 1)
+        frame.evaluate("() => document.getElementById('map_div').scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(ARTIFACTS / f"side-by-side-{size[0]}x{size[1]}.png"))
+        assert watch.outside == [], watch.outside
+        assert not [e for e in watch.errors if "LayerControl" in e or "lxpm" in e], watch.errors
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_view_switch_is_two_short_options_on_one_line(server_url, browser, size, lang):
+    with watched_page(browser, *size) as (page, watch):
+        page.goto(f"{server_url}/?lang={lang}")
+        one = "One map" if lang == "en" else "单幅地图"
+        switch = page.locator("[data-testid='stRadio']").filter(has_text=one)
+        switch.wait_for(timeout=60_000)
+        options = switch.locator("[role=radiogroup] label")
+        boxes = [label.bounding_box() for label in options.all()]
+        texts = options.all_inner_texts()
+        assert len(boxes) == 2 and texts[1].endswith("2018 ↔ 2022"), texts
+        assert boxes[0]["height"] < 32 and boxes[1]["height"] < 32, boxes  # one line each: no wrapping
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2, boxes  # side by side, on one row
+        if size != (1920, 1080):
+            switch.screenshot(path=str(ARTIFACTS / f"view-switch-{lang}-{size[0]}.png"))
