@@ -32,8 +32,8 @@ class TileBasemap:
     names: tuple[str, str] = ("", "")  # (zh, en) of a basemap from a file; the built-ins' are texts
 
     def hosts(self) -> tuple[str, ...]:
-        """The servers its tiles come from ({s} left as written)."""
-        return tuple(dict.fromkeys(urlsplit(u).netloc for u in self.urls))
+        """The servers its tiles come from (a subdomain's {s} as *: t*.tianditu.gov.cn)."""
+        return tuple(dict.fromkeys(urlsplit(u).netloc.replace("{s}", "*") for u in self.urls))
 
 
 def _tianditu(key: str) -> TileBasemap:

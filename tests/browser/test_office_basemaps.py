@@ -61,6 +61,7 @@ def tile_server():
     server.server_close()
 
 
+NAMES = ("<img src=x onerror=\"window.__xss=2\">", "![x](http://evil.example/x.png) [登录](http://evil.example/)")
 ATTRIBUTION = "© 本单位瓦片 <img src=x onerror=\"window.__xss=1\"> [登录](http://evil.example/)"
 
 
@@ -77,6 +78,13 @@ overlay_url = "{tile_server.url}/labels/{{z}}/{{x}}/{{y}}.png"
 crs = "wgs84"
 attribution = '{ATTRIBUTION}'
 max_zoom = 12
+
+[[basemap]]
+id = "payload"
+name_zh = '{NAMES[0]}'
+name_en = '{NAMES[1]}'
+url = "{tile_server.url}/base/{{z}}/{{x}}/{{y}}.png"
+crs = "gcj02"
 """, encoding="utf-8")
     with dashboard_server({"LXPM_BASEMAPS": str(path)}, "streamlit-office.log") as url:
         yield url
@@ -115,6 +123,13 @@ def test_the_map_takes_its_tiles_from_the_office_server_and_asks_nothing_else(of
                               ".leaflet-control-attribution a[href*=evil]').length") == 0
         assert frame.evaluate("() => window.__xss === undefined") and page.evaluate("() => window.__xss === undefined")
         assert _basemap_shown(page) == "Intranet basemap"
+        # the file's names are text in the sidebar's list
+        page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+        options = page.locator("[role=option]")
+        wait_until(lambda: options.count() >= 3, 10, "the basemap list")
+        assert options.all_inner_texts()[:3] == ["Offline vector basemap", "Intranet basemap", NAMES[1]]
+        assert page.evaluate("() => document.querySelectorAll('img[src=x], a[href*=evil], img[src*=evil]').length") == 0
+        page.keyboard.press("Escape")
         page.screenshot(path=str(ARTIFACTS / "office-basemap-1366.png"))
 
 
@@ -147,3 +162,14 @@ def test_a_bad_basemaps_file_leaves_the_dashboard_running_offline_with_one_line(
     lines = [line for line in log.splitlines() if "basemaps file not used" in line]
     assert len(lines) == 1 and str(path) in lines[0] and "unknown crs" in lines[0], log
     assert "Traceback" not in log
+
+
+def test_a_gcj02_basemap_from_the_file_shifts_the_layers_onto_its_tiles(office_server, tile_server, browser):
+    with watched_page(browser, 1920, 1080) as (page, watch):
+        page.goto(office_server + "/?basemap=payload")
+        frame = map_frame(page)
+        wait_until(lambda: _tiles_shown(frame, tile_server.url + "/base/") >= 4, 60, "tiles from the server")
+        data = [u for u in watch.requests if "/app/static/web/" in u]
+        assert data and all("-wgs84" not in u for u in data), data  # every layer in its GCJ-02 variant
+        assert any("counties-zh-gcj02" in u for u in data), data
+        assert watch.outside == []

@@ -40,7 +40,7 @@ def test_a_good_file_adds_its_basemaps_after_the_offline_one():
     assert intranet.urls == ("http://tiles.gov.example/vec/{z}/{x}/{y}.png",) and intranet.max_zoom == 16
     assert not intranet.gcj02 and gcj.gcj02
     assert "TILEMATRIX={z}&TILEROW={y}&TILECOL={x}" in tdt.urls[0] and len(tdt.urls) == 2  # base and labels
-    assert tdt.subdomains == "01234567" and tdt.hosts() == ("t{s}.tdt.gov.example",)
+    assert tdt.subdomains == "01234567" and tdt.hosts() == ("t*.tdt.gov.example",)
     assert basemap_name("intranet", intranet, "zh") == "政务网底图"
     assert basemap_name("intranet", intranet, "en") == "Intranet basemap"
     assert basemap_name("tdt-node", tdt, "en") == "天地图（省级节点）"  # one name serves both languages
@@ -103,3 +103,10 @@ def test_the_file_is_named_by_the_environment_else_found_at_the_root(tmp_path):
     (tmp_path / "basemaps.toml").write_text(INTRANET, encoding="utf-8")
     assert basemaps_path({}, tmp_path) == tmp_path / "basemaps.toml"
     assert basemaps_path({"LXPM_BASEMAPS": "/srv/x.toml"}, tmp_path).as_posix() == "/srv/x.toml"
+
+
+def test_the_example_file_of_the_readme_is_a_good_file():
+    from geo.files import ROOT
+    found = read_basemaps(ROOT / "deploy" / "basemaps.example.toml")
+    assert [b.key for b in found.basemaps] == ["tdt-gov", "office"] and found.public
+    assert len(found.basemaps[0].urls) == 2  # 天地图's vector tiles and their labels
