@@ -79,7 +79,8 @@ def test_empty_result_shows_a_message_not_an_error(app):
 
 
 def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
-    monkeypatch.setenv("LXPM_DATA_DIR", str(tmp_path))
+    data_dir = tmp_path / "[登录](evil.example)"  # a folder named by the environment: shown as text
+    monkeypatch.setenv("LXPM_DATA_DIR", str(data_dir))
     import importlib
 
     import streamlit as st
@@ -92,6 +93,7 @@ def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
         at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
         assert not at.exception
         assert any("file not found" in e.value for e in at.error)
+        assert all(str(data_dir) in read_as_text(e.value) and "[登录](evil" not in e.value for e in at.error)
     finally:
         monkeypatch.delenv("LXPM_DATA_DIR")
         importlib.reload(geo.files)
