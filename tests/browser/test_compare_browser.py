@@ -6,7 +6,7 @@ import time
 import pytest
 
 from layers.styles import LEGEND_FOLD_BELOW_PX
-from tests.browser.conftest import ARTIFACTS, watched_page
+from tests.browser.conftest import ARTIFACTS, map_frame, watched_page
 from tests.browser.test_dashboard_browser import _wait
 
 pytestmark = pytest.mark.browser
@@ -102,9 +102,11 @@ def test_the_view_switch_is_two_short_options_on_one_line(server_url, browser, s
         one = "One map" if lang == "en" else "单幅地图"
         switch = page.locator("[data-testid='stRadio']").filter(has_text=one)
         switch.wait_for(timeout=60_000)
+        map_frame(page)  # the page's run has drawn the map: the layout has settled
         options = switch.locator("[role=radiogroup] label")
-        boxes = [label.bounding_box() for label in options.all()]
         texts = options.all_inner_texts()
+        boxes = options.evaluate_all("labels => labels.map(l => { const r = l.getBoundingClientRect();"
+                                     " return {y: r.y, height: r.height}; })")  # both at one instant
         assert len(boxes) == 2 and texts[1].endswith("2018 ↔ 2022"), texts
         assert boxes[0]["height"] < 32 and boxes[1]["height"] < 32, boxes  # one line each: no wrapping
         assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2, boxes  # side by side, on one row
