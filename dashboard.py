@@ -8,14 +8,16 @@ import geopandas as gpd
 import streamlit as st
 from starlette.middleware import Middleware
 
+from app.basemap_choices import basemap_choices
 from app.below_fold import below_fold_ready, mark_painted
-from app.cached_data import load_all
+from app.cached_data import load_all, name_lookups
 from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
 from app.first_screen import FirstScreenLinks
 from app.focus import settle_focus
 from app.map_view import draw_map
+from app.plain_text import as_text
 from app.search import search_box
 from app.shareable_state import (LAST_STATE, Vocabulary, filters_of, init_session, restore_lost_widgets,
                                  state_of, write_url)
@@ -29,7 +31,7 @@ from geo.filters import filter_catalogue
 from geo.project_list import filter_imported
 from geo.schema import DataFileError
 from layers.labels import LANGUAGES, sources_line, t
-from layers.tile_basemaps import OFFLINE, available_basemaps
+from layers.tile_basemaps import TileBasemap
 
 log = logging.getLogger("dashboard")
 PAGE_TITLE = "兰西城市群规划地图 · Lanzhou–Xining Plan Map"
@@ -38,9 +40,10 @@ PAGE_TITLE = "兰西城市群规划地图 · Lanzhou–Xining Plan Map"
 def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> Vocabulary:
     """The values the URL's data-dependent parameters may take."""
     counties = data["counties"].sort_values("adcode")
+    city_names, county_names = name_lookups()
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
                       basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
-                      place_ids=frozenset(data["places"]["id"]))
+                      place_ids=frozenset(data["places"]["id"]), city_names=city_names, county_names=county_names)
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
@@ -49,23 +52,26 @@ def loaded_data() -> dict[str, gpd.GeoDataFrame]:
         return load_all()
     except DataFileError as exc:
         log.error("data file problem: %s", exc)
-        st.error("\n\n".join(f"{t('data_error', lang)} {exc}" for lang in LANGUAGES))
+        st.error("\n\n".join(f"{t('data_error', lang)} {as_text(exc)}" for lang in LANGUAGES))
         st.stop()
 
 
-def header(lang: str, basemap: str) -> None:
-    """Title, subtitle and any notices (bad link parameters, an online basemap)."""
+def header(lang: str, tiles: TileBasemap | None, basemaps_problem: str) -> None:
+    """Title, subtitle and any notices (bad link parameters, a bad basemaps file, a tile basemap's servers),
+    values from outside shown as text."""
     st.markdown(f"### {t('title', lang)}")
     st.caption(t("subtitle", lang))
     for notice in st.session_state.get("notices", []):
-        st.warning(f"{t('notice_bad_param', lang)}{notice}")
-    if basemap != OFFLINE:
-        st.info(t("online_notice", lang))
+        st.warning(f"{t('notice_bad_param', lang)}{as_text(notice)}")
+    if basemaps_problem:
+        st.warning(f"{t('basemaps_file_problem', lang)}{as_text(basemaps_problem)}")
+    if tiles is not None:
+        st.info(t("online_notice", lang).format(hosts=as_text(", ".join(tiles.hosts()))))
 
 
 def main() -> None:
     st.set_page_config(page_title=PAGE_TITLE, layout="wide")
-    basemaps = available_basemaps()
+    basemaps, basemaps_problem = basemap_choices()
     data = loaded_data()
     vocab = vocabulary(data, tuple(basemaps))
     session = st.session_state
@@ -77,7 +83,7 @@ def main() -> None:
     state = session[LAST_STATE] = state_of(session, vocab)
     write_url(state, vocab, st.query_params)
 
-    header(state.lang, state.basemap)
+    header(state.lang, basemaps.get(state.basemap), basemaps_problem)
     filtered = filter_catalogue(data["catalogue"], filters_of(state))
     find, mode = st.columns([3, 2], vertical_alignment="center")  # one row: the map starts high
     with find:
@@ -104,6 +110,7 @@ def main() -> None:
     if imported is not None:
         imported_downloads(imported, state.lang)
     export_panel(state, filtered, vocab)
+
 
 if __name__ == "__main__":  # each session's run of the page
     main()

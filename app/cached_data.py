@@ -13,7 +13,10 @@ import geopandas as gpd
 import streamlit as st
 
 from geo import plan_data
+from geo.place_names import NameLookup, city_lookup, county_lookup
+from geo.place_search import load_pinyin
 from geo.registry import sublayer_members
+from geo.schema import DataFileError
 from layers.basemap_layers import context_collection, water_collection
 from layers.counties import county_collection, county_label_points, unit_outline_collection
 from layers.geojson_layer import Source
@@ -91,3 +94,16 @@ def prefecture_names(lang: str) -> dict[str, str]:
     """Each plan-area prefecture's name in the language."""
     data = load_all()
     return {p: prefecture_name(p, lang, data["context"]) for p in data["counties"]["prefecture"].unique()}
+
+
+@st.cache_resource(show_spinner=False)
+def name_lookups() -> tuple[NameLookup, NameLookup]:
+    """The cities and the counties by any name the page shows (links read them); without the pinyin
+    file, by Chinese and English names only."""
+    data = load_all()
+    try:
+        pinyin = load_pinyin()
+    except DataFileError as exc:
+        log.warning("links accept no pinyin names: %s", exc)
+        pinyin = {}
+    return city_lookup(data["counties"], data["context"], pinyin), county_lookup(data["counties"], pinyin)

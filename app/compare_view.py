@@ -14,7 +14,7 @@ from folium.plugins import DualMap
 
 from app.cached_data import is_gcj02, map_data, members, served
 from app.map_component import COMPARE_MAP_GLOBALS, show_map
-from app.map_view import build_base
+from app.map_view import build_base, shown_legend
 from app.shareable_state import VIEW_MODES, AppState
 from app.table import follow_pick
 from geo import compare
@@ -24,6 +24,8 @@ from geo.registry import SUBLAYERS
 from layers.base_map import pane_name
 from layers.highlight import highlight_group
 from layers.labels import CATEGORY_LABELS, label, t
+from layers.layer_control import GroupedLayers
+from layers.map_legend import legend_of
 from layers.map_parts import map_parts
 from layers.names import name_column
 from layers.offline_assets import STREAMLIT_PREFIX, make_offline
@@ -58,10 +60,11 @@ class SideBySide(DualMap):
 
 
 def view_mode(lang: str, documents: DocumentSet | None = None) -> str:
-    """The view-mode radio: one map, or the default pair's two maps side by side."""
+    """The view-mode radio, two short options: one map, or the default pair's two maps side by side (named
+    by their tags, 2018 ↔ 2022: the documents' names are on the maps)."""
     docs = documents or read_documents()
-    pair = f"{docs[docs.default_from].short(lang)} | {docs[docs.default_to].short(lang)}"
-    names = {ONE: t("view_one", lang), SIDE: f"{pair} {t('view_side', lang)}"}
+    pair = f"{docs[docs.default_from].tag} ↔ {docs[docs.default_to].tag}"
+    names = {ONE: t("view_one", lang), SIDE: f"{t('view_side', lang)} {pair}"}
     return st.radio(t("view_mode", lang), (ONE, SIDE), format_func=names.get, horizontal=True, key=VIEW_KEY,
                     label_visibility="collapsed")
 
@@ -73,15 +76,22 @@ def drawn_ids(table: pd.DataFrame, pair: compare.Pair) -> tuple[list[str], list[
             list(table.loc[both | (table["status"] == pair.to_tag), "id"]))
 
 
-def _add_records(m: folium.Map, state: AppState, records, ids: list[str]) -> None:
-    """The chosen sub-layers' records of one document, and the highlight of the selected one."""
+def _add_records(m: folium.Map, state: AppState, records, ids: list[str], base_layers: list) -> None:
+    """The chosen sub-layers' records of one document, the highlight of the selected one, the legend of
+    what is drawn (folded on a narrow map, as the single map's) and the layer control."""
     if state.selected in ids:
         highlight_group(records, state.selected, state.lang, pane_name("highlight")).add_to(m)
-    by_sublayer = members()
+    by_sublayer, lang = members(), state.lang
+    control, shown = {t("group_base", lang): base_layers}, []
     for sub in SUBLAYERS:
         if sub.key in state.layers:
-            shown = [i for i in ids if i in by_sublayer[sub.key]]
-            sublayer_group(sub, state.lang, records, shown, pane_name("records")).add_to(m)
+            drawn = [i for i in ids if i in by_sublayer[sub.key]]
+            group = sublayer_group(sub, lang, records, drawn, pane_name("records")).add_to(m)
+            control.setdefault(t(f"group_{sub.group}", lang), []).append(group)
+            shown += drawn
+    entries = shown_legend(tuple(sorted(set(shown))), lang, False, "counties" in state.layers)
+    legend_of(entries, lang).add_to(m)
+    GroupedLayers(control, collapsed=True).add_to(m)
 
 
 def focus_view(filtered: gpd.GeoDataFrame, selected: str, view: tuple) -> tuple[float, float, int]:
@@ -101,10 +111,11 @@ def side_by_side(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDa
     view = focus_view(filtered, state.selected, st.session_state["view"])
     ids_from, ids_to = drawn_ids(table, pair)
     with stable_ids():  # the same pair twice renders the same text: the page keeps its maps
-        (left, _), (right, _) = build_base(state, tiles, view), build_base(state, tiles, view)
+        (left, left_base), (right, right_base) = (build_base(state, tiles, view, alias=f"lxpm_{side}")
+                                                  for side in ("left", "right"))
         records = served(map_data("catalogue", is_gcj02(tiles), state.lang, False))
-        _add_records(left, state, records, ids_from)
-        _add_records(right, state, records, ids_to)
+        _add_records(left, state, records, ids_from, left_base)
+        _add_records(right, state, records, ids_to, right_base)
         parts = map_parts(SideBySide(left, right).get_root())
     c1, c2 = st.columns(2)
     for col, doc, n in ((c1, pair.from_id, len(ids_from)), (c2, pair.to_id, len(ids_to))):

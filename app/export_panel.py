@@ -10,7 +10,8 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app.cached_data import load_all
-from app.shareable_state import AppState, Vocabulary, filters_of
+from app.plain_text import as_text
+from app.shareable_state import VIEW_MODES, AppState, Vocabulary, filters_of
 from figures.browser_lookup import browser_status
 from figures.deck import build_deck, filter_deck_specs
 from figures.render import render_figure
@@ -24,6 +25,7 @@ from layers.offline_assets import STATIC_DIR
 log = logging.getLogger("dashboard.export")
 EXPORT_SIZES = ("1920x1080", "1280x720", "2560x1440")
 SEEN, CURRENT = "seen", "current"
+SIDE = VIEW_MODES[1]
 DECK_SCALE = 1.0  # the dashboard's slides: quicker to make than the command line's 1.5×
 VIEW_BUTTONS_DIR = STATIC_DIR / "components" / "view_export"
 """Buttons that send, with the click, the map view the page shows."""
@@ -45,6 +47,12 @@ def clicked_view(click: dict) -> tuple[tuple[float, float] | None, float | None,
     return (round(float(lat), 5), round(float(lon), 5)), float(zoom), ""
 
 
+def with_changes(state: AppState) -> bool:
+    """Whether the slides follow each city with its "2018 → 2022" slide (as `figures deck --changes`): when the
+    page compares the documents, side by side or in comparison mode."""
+    return state.view_mode == SIDE or state.compare
+
+
 def _spec(view: str, state: AppState, filtered: gpd.GeoDataFrame, city: str, size: tuple[int, int],
           center: tuple[float, float] | None, zoom: float | None) -> FigureSpec:
     width, height = size
@@ -62,14 +70,14 @@ def _make(click: dict, view: str, state: AppState, filtered: gpd.GeoDataFrame, c
     center, zoom, problem = clicked_view(click) if view == SEEN or click["action"] == "deck" else (None, None, "")
     if problem:
         log.warning("export: unusable map view %s (%s); the plan area is drawn", click, problem)
-        st.warning(f"{t('export_bad_view', lang)}{problem}")
+        st.warning(f"{t('export_bad_view', lang)}{as_text(problem)}")
     data = load_all()
     with st.spinner("…"):
         if click["action"] == "deck":
             specs = filter_deck_specs(data, filters_of(state), state.layers, tuple(filtered["id"]), lang,
                                       state.compare, center, zoom, *size, scale=DECK_SCALE)
             name = f"lanxi-{'-'.join(state.cities) or 'view'}.pptx"
-            st.session_state["export_pptx"] = (name, build_deck(specs, data))
+            st.session_state["export_pptx"] = (name, build_deck(specs, data, changes=with_changes(state)))
             spec = specs[0]
         else:
             spec = _spec(view, state, filtered, city, size, center, zoom)
@@ -102,14 +110,16 @@ def export_panel(state: AppState, filtered: gpd.GeoDataFrame, vocab: Vocabulary)
             _make(click, view, state, filtered, city, tuple(int(v) for v in size.split("x")))
         except Exception as exc:  # a missing browser or font must not break the page
             log.error("export failed: %s", exc)
-            st.error(f"{t('export_failed', lang)}{exc}")
+            st.error(f"{t('export_failed', lang)}{as_text(exc)}")
     if not state.cities:
         st.caption(t("export_deck_none", lang))
+    elif with_changes(state):
+        st.caption(t("export_deck_changes", lang))
     if st.session_state.get("export_made"):
-        st.caption(f"{t('export_view_used', lang)}{st.session_state['export_made']}")
+        st.caption(f"{t('export_view_used', lang)}{as_text(st.session_state['export_made'])}")
     for key, label, mime in (("export_png", "export_download", "image/png"),
                              ("export_pptx", "export_deck_download",
                               "application/vnd.openxmlformats-officedocument.presentationml.presentation")):
         if key in st.session_state:
             name, payload = st.session_state[key]
-            st.download_button(f"{t(label, lang)} · {name}", payload, name, mime, key=f"w_{key}_download")
+            st.download_button(f"{t(label, lang)} · {as_text(name)}", payload, name, mime, key=f"w_{key}_download")

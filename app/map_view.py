@@ -48,9 +48,11 @@ def on_map_click() -> None:
         st.session_state["w_county"] = hit[1]
 
 
-def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple[folium.Map, list]:
+def build_base(state: AppState, tiles: TileBasemap | None, view: tuple,
+               alias: str = "lxpm_base") -> tuple[folium.Map, list]:
     """The constant part of the map (changes only with the basemap, language and base layers), and
-    its toggleable layers as the layer control names them. Its data is fetched, not sent."""
+    its toggleable layers as the layer control names them (globals named alias_<layer>: two maps on
+    one page need two aliases). Its data is fetched, not sent."""
     m = base_map(center=(view[0], view[1]), zoom=view[2], sync_view=True, lang=state.lang)
     gcj02, lang = is_gcj02(tiles), state.lang
     if tiles is not None:
@@ -63,7 +65,7 @@ def build_base(state: AppState, tiles: TileBasemap | None, view: tuple) -> tuple
         "units": lambda: plan_units_group(served(map_data("units", gcj02)), lang, pane_name("units")),
         "labels": lambda: county_labels_group(county_labels(gcj02, lang), lang),
     }
-    exposed = [expose(makers[key]().add_to(m), m, f"lxpm_base_{key}") for key in BASE_LAYERS if key in state.layers]
+    exposed = [expose(makers[key]().add_to(m), m, f"{alias}_{key}") for key in BASE_LAYERS if key in state.layers]
     return m, exposed
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app.cached_data import load_all
+from app.plain_text import as_text
 from app.shareable_state import PARAMS
 from geo.filters import Filters, filter_catalogue
 from geo.place_search import Entry, build_index, load_pinyin
@@ -89,7 +90,7 @@ def search_box(lang: str) -> None:
         _, by_value = search_index()
     except DataFileError as exc:
         log.error("search index unavailable: %s", exc)
-        st.warning(f"{t('find_unavailable', lang)} {exc}")
+        st.warning(f"{t('find_unavailable', lang)} {as_text(exc)}")
         return
     st.selectbox(t("find_label", lang), list(by_value), index=None, key=SEARCH_KEY,
                  format_func=lambda v: f"{by_value[v].label} — {t('find_kind_' + by_value[v].kind, lang)}",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field, fields, replace
 
 from geo.filters import DOC_CHOICES, Filters
+from geo.place_names import NameLookup
 from geo.registry import DEFAULT_LAYERS, LAYERS, TRANSPORT_MODES, layer_groups
 from geo.schema import CATEGORIES
 from layers import styles
@@ -57,6 +58,8 @@ class Vocabulary:
     basemaps: tuple[str, ...] = ()
     record_ids: frozenset[str] = field(default_factory=frozenset)
     place_ids: frozenset[str] = field(default_factory=frozenset)
+    city_names: NameLookup | None = None  # any name the page shows → the city's Chinese name
+    county_names: NameLookup | None = None  # any name the page shows → the county's adcode
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Param:
     kind: str  # "one" of allowed | "many" of allowed | "text" | "flag" | "layers" | "view"
     allowed: Callable[[Vocabulary], tuple[str, ...] | frozenset[str]] | None = None
     widget: bool = True  # a sidebar widget holds it under session key w_<field>
+    names: Callable[[Vocabulary], NameLookup | None] | None = None  # other names a link may use for a value
 
     def session_key(self) -> str:
         return f"w_{self.field}"
@@ -76,9 +80,9 @@ class Param:
 PARAMS: tuple[Param, ...] = (
     Param("lang", "lang", "one", lambda v: LANGUAGES),
     Param("basemap", "basemap", "one", lambda v: v.basemaps),
-    Param("city", "cities", "many", lambda v: v.cities),
+    Param("city", "cities", "many", lambda v: v.cities, names=lambda v: v.city_names),
     Param("located", "located_only", "flag"),
-    Param("county", "county", "one", lambda v: v.counties),
+    Param("county", "county", "one", lambda v: v.counties, names=lambda v: v.county_names),
     Param("cat", "categories", "many", lambda v: CATEGORIES),
     Param("mode", "modes", "many", lambda v: TRANSPORT_MODES),
     Param("doc", "doc", "one", lambda v: DOC_CHOICES),
@@ -104,18 +108,24 @@ def _split(raw: str) -> list[str]:
     return [v.strip() for v in raw.split(LIST_SEPARATOR) if v.strip()]
 
 
+def _canonical(param: Param, value: str, vocab: Vocabulary) -> str:
+    """The value itself, or the one it names in another of the page's languages (Xining, xiningshi → 西宁市)."""
+    lookup = param.names(vocab) if param.names else None
+    return (lookup.find(value) or value) if lookup is not None else value
+
+
 def _read(param: Param, raw: str, vocab: Vocabulary, notices: list[str]) -> object | None:
     """The value of one parameter, or None (with a notice) when it is bad."""
     allowed = param.allowed(vocab) if param.allowed else ()
     if param.kind == "one":
-        if raw in allowed:
-            return raw
+        if (value := _canonical(param, raw, vocab)) in allowed:
+            return value
     elif param.kind in ("many", "layers"):
-        values = _split(raw)
-        bad = [v for v in values if v not in allowed]
+        values = [_canonical(param, v, vocab) for v in _split(raw)]
+        bad = [raw_v for raw_v, v in zip(_split(raw), values) if v not in allowed]
         if bad:
             notices.append(f"{param.key}={','.join(bad)}")
-        return tuple(v for v in values if v in allowed)
+        return tuple(dict.fromkeys(v for v in values if v in allowed))
     elif param.kind == "text":
         if len(raw) <= MAX_TEXT and not UNSAFE_TEXT.search(raw):
             return raw

@@ -5,13 +5,15 @@ from __future__ import annotations
 import geopandas as gpd
 import streamlit as st
 
+from app.cached_data import prefecture_names
 from app.shareable_state import LAYER_GROUPS, Vocabulary, layer_session_key
 from app.upload_panel import upload_panel
 from geo.filters import DOC_CHOICES
 from geo.registry import BASE_LAYERS, SUBLAYERS, TRANSPORT_MODES
 from geo.schema import CATEGORIES
 from layers.labels import CATEGORY_LABELS, LANGUAGES, SUBTYPE_LABELS, label, t
-from layers.tile_basemaps import TIANDITU
+from layers.names import name_column
+from layers.tile_basemaps import TIANDITU, basemap_name
 
 MAX_SEARCH_CHARS = 60
 
@@ -39,13 +41,15 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
                  format_func=lambda v: t(f"language_{v}", v))
         lang = s["w_lang"]
         st.selectbox(t("basemap", lang), list(basemaps), key="w_basemap",
-                     format_func=lambda v: t(f"basemap_{v}", lang))
+                     format_func=lambda v: basemap_name(v, basemaps[v], lang))  # a selectbox shows plain text
         if TIANDITU not in basemaps:
             st.caption(t("tianditu_hidden", lang))
         st.subheader(t("filters", lang))
-        st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang))
+        cities = prefecture_names(lang)
+        st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang),
+                       format_func=lambda c: cities.get(c, c))
         st.toggle(t("filter_located_only", lang), key="w_located_only", disabled=not s["w_cities"])
-        names = dict(zip(data["counties"]["adcode"], data["counties"]["name_zh"]))
+        names = dict(zip(data["counties"]["adcode"], data["counties"][name_column(lang)]))
         st.selectbox(t("county", lang), county_options(data["counties"], s["w_cities"]), key="w_county",
                      format_func=lambda a: names.get(a, t("all_counties", lang)))
         st.multiselect(t("categories", lang), CATEGORIES, key="w_categories", placeholder=t("any", lang),

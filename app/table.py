@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app.cached_data import load_all
+from app.plain_text import as_text
 from layers.plan_items import attribution_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
@@ -60,4 +61,4 @@ def table_section(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...]
     follow_pick(event, frame["id"], "table_rows")
     selected = st.session_state.get("selected", "")
     if selected in set(frame["id"]):
-        st.caption(t("highlighted", lang) + frame.loc[frame["id"] == selected].iloc[0, 1])
+        st.caption(t("highlighted", lang) + as_text(frame.loc[frame["id"] == selected].iloc[0, 1]))

@@ -9,6 +9,7 @@ from pathlib import PurePath
 import geopandas as gpd
 import streamlit as st
 
+from app.plain_text import as_text
 from geo import project_list
 from layers.labels import pick, t
 
@@ -60,8 +61,7 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> N
         return
     upload, result, annotated, rejected = current
     if rejected is not None:
-        # Fixed texts only: no user value reaches Markdown.
-        st.error(t("import_rejected", lang) + pick(*rejected, lang))
+        st.error(t("import_rejected", lang) + as_text(pick(*rejected, lang)))  # shown as text, whatever it quotes
         return
     summary = t("import_summary", lang).format(read=result.rows_read, valid=len(result.valid),
                                                 errors=result.errors, warnings=result.warnings)

@@ -63,10 +63,10 @@ def _figure(args: argparse.Namespace) -> int:
     from figures.render import render_figure
     from figures.spec import FigureSpec, check_spec
     from figures.texts import figure_texts
-    from figures.view_cli import given_view_options, run_view_figure
+    from figures.view_cli import given_view_options
 
     if args.view == VIEW:
-        return run_view_figure(args)
+        return _view_figure(args)
     if given_view_options(args):
         raise ValueError(f"{', '.join(given_view_options(args))}: only for the view figure, not {args.view}")
     if args.view == "city" and not args.city:
@@ -89,10 +89,27 @@ def _figure(args: argparse.Namespace) -> int:
     return 0
 
 
+def _view_figure(args: argparse.Namespace) -> int:
+    """`figure view …`: the PNG of a filter over a map view (or the plan area)."""
+    from figures.render import render_figure
+    from figures.texts import figure_texts
+    from figures.view_cli import view_choice, view_spec
+
+    out = out_path(args.out, ".png")
+    view_choice(args)  # a partial or out-of-range view fails before the data is read
+    start = perf_counter()
+    data = load_figure_data()
+    spec = view_spec(args, data)
+    title = figure_texts(spec, data).title
+    out.write_bytes(render_figure(spec, data))
+    print(f"view {title}: {out} ({round(spec.width * spec.scale)}×{round(spec.height * spec.scale)} px, "
+          f"{len(spec.record_ids)} records) in {perf_counter() - start:.1f} s", file=sys.stderr)
+    return 0
+
+
 def _deck(args: argparse.Namespace) -> int:
     from figures.deck import build_deck, deck_specs
     from figures.spec import check_spec
-
     from figures.view_cli import filter_deck, given_view_options
 
     out = out_path(args.out, ".pptx")

@@ -18,7 +18,7 @@ from figures.page import unit
 from figures.render import FigureBrowser
 from figures.spec import FigureSpec
 from figures.texts import FigureTexts, figure_texts
-from figures.views import plan_cities
+from geo.place_names import plan_cities
 from geo import compare
 from geo.documents import read_documents
 from geo.filters import Filters, filter_catalogue

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from time import perf_counter
 
 import geopandas as gpd
 
 from figures.spec import FigureSpec, check_spec, check_view
 from figures.views import resolve_city
 from geo.filters import DOC_CHOICES, Filters, filter_catalogue
+from geo.place_names import county_lookup
+from geo.place_search import load_pinyin
 from geo.registry import DEFAULT_LAYERS, LAYERS, TRANSPORT_MODES
 from geo.schema import CATEGORIES
 
@@ -25,7 +25,7 @@ def add_view_arguments(p: argparse.ArgumentParser, with_view: bool = True) -> No
         p.add_argument("--lat", type=float, help="the view figure's map centre, latitude (WGS-84)")
         p.add_argument("--lon", type=float, help="the view figure's map centre, longitude (WGS-84)")
         p.add_argument("--zoom", type=float, help="the view figure's zoom level, as the dashboard's z")
-    p.add_argument("--county", help="a county of the plan area: adcode or Chinese name")
+    p.add_argument("--county", help="a county of the plan area: adcode, or its name in Chinese, English or pinyin")
     p.add_argument("--cat", help=f"categories, comma-separated: {','.join(CATEGORIES)}")
     p.add_argument("--mode", help=f"transport modes, comma-separated: {','.join(TRANSPORT_MODES)}")
     p.add_argument("--doc", choices=DOC_CHOICES, help="plan document: all (default), plan2018, impl2022, both")
@@ -50,16 +50,17 @@ def _items(text: str | None, allowed: tuple[str, ...], option: str) -> tuple[str
 
 
 def _county(text: str | None, counties: gpd.GeoDataFrame) -> str:
-    if not text:
+    if not text or not text.strip():
         return ""
-    hit = counties[(counties["adcode"] == text.strip()) | (counties["name_zh"] == text.strip())]
-    if hit.empty:
-        raise ValueError(f"--county: unknown county {text!r}; give an adcode or Chinese name of the plan area")
-    return str(hit["adcode"].iloc[0])
+    found = county_lookup(counties, load_pinyin()).find(text)
+    if found is None:
+        raise ValueError(f"--county: unknown county {text.strip()!r}; give an adcode or a name of the plan area "
+                         "(Chinese, English or pinyin)")
+    return found
 
 
 def view_filters(args: argparse.Namespace, data: dict[str, gpd.GeoDataFrame]) -> Filters:
-    """The filter the options ask for (cities in Chinese or English); ValueError on a bad value."""
+    """The filter the options ask for (cities and county by any name the page shows); ValueError on a bad value."""
     cities = tuple(resolve_city(c, data["counties"], data["context"])
                    for c in (args.city or "").split(",") if c.strip())
     return Filters(cities=cities, county=_county(args.county, data["counties"]),
@@ -102,21 +103,3 @@ def filter_deck(args: argparse.Namespace, data: dict[str, gpd.GeoDataFrame]) -> 
     for s in specs:
         check_spec(s)
     return specs
-
-
-def run_view_figure(args: argparse.Namespace) -> int:
-    """`figure view …`: the PNG of a filter over a map view (or the plan area)."""
-    from figures.cli import load_figure_data, out_path
-    from figures.render import render_figure
-    from figures.texts import figure_texts
-
-    out = out_path(args.out, ".png")
-    view_choice(args)  # a partial or out-of-range view fails before the data is read
-    start = perf_counter()
-    data = load_figure_data()
-    spec = view_spec(args, data)
-    title = figure_texts(spec, data).title
-    out.write_bytes(render_figure(spec, data))
-    print(f"view {title}: {out} ({round(spec.width * spec.scale)}×{round(spec.height * spec.scale)} px, "
-          f"{len(spec.record_ids)} records) in {perf_counter() - start:.1f} s", file=sys.stderr)
-    return 0

@@ -7,9 +7,10 @@ import math
 import geopandas as gpd
 
 from geo.catalogue import located
+from geo.place_names import city_lookup, plan_cities, resolve
+from geo.place_search import load_pinyin
 from geo.registry import Preset, select_sublayers
 from layers import styles
-from layers.names import english_short
 
 AREA_FILL_SCALES = {"plain": styles.FIGURE_AREA_FILL_SCALE, "circles": styles.FIGURE_CIRCLE_FILL_SCALE,
                     "city": styles.FIGURE_CITY_AREA_FILL_SCALE}
@@ -20,22 +21,9 @@ def area_fill_scale(view: Preset) -> float:
     return AREA_FILL_SCALES[view.fill]
 
 
-def plan_cities(counties: gpd.GeoDataFrame) -> tuple[str, ...]:
-    """The prefecture-level cities of the plan area, in adcode order."""
-    return tuple(dict.fromkeys(counties.sort_values("adcode")["prefecture"]))
-
-
 def resolve_city(name: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFrame) -> str:
-    """The Chinese name of a plan-area prefecture given in Chinese or English; ValueError when unknown."""
-    cities = plan_cities(counties)
-    wanted = name.strip()
-    if wanted in cities:
-        return wanted
-    english = context[(context["level"] == "prefecture") & context["name_zh"].isin(cities)]
-    for zh, en in zip(english["name_zh"], english["name_en"]):
-        if wanted.lower() in (en.lower(), english_short(en).lower()):
-            return zh
-    raise ValueError(f"unknown city {name!r}: choose one of {', '.join(cities)}")
+    """The Chinese name of a plan-area prefecture given by any name the page shows; ValueError when unknown."""
+    return resolve(city_lookup(counties, context, load_pinyin()), name, plan_cities(counties))
 
 
 def view_rows(view: Preset, catalogue: gpd.GeoDataFrame, city: str = "", layers: tuple[str, ...] = (),

@@ -67,10 +67,13 @@ def _compare(args: argparse.Namespace) -> int:
     """Print or write the change list between two documents; a bad city or document: exit 2."""
     from geo import compare
     from geo.catalogue import load_catalogue
+    from geo.context import load_context
     from geo.counties import load_counties
     from geo.documents import read_documents
     from geo.filters import Filters, filter_catalogue
     from geo.geojson_files import read_layer
+    from geo.place_names import city_lookup, plan_cities, resolve
+    from geo.place_search import load_pinyin
     from geo.schema import CATALOGUE
 
     documents = read_documents(args.documents)
@@ -79,13 +82,15 @@ def _compare(args: argparse.Namespace) -> int:
     except (KeyError, ValueError) as exc:
         print(f"error: bad --from/--to {exc}; documents are {', '.join(documents.ids)}", file=sys.stderr)
         return 2
-    known = list(dict.fromkeys(load_counties(args.data_dir).sort_values("adcode")["prefecture"]))
-    bad = [c for c in args.city if c not in known]
-    if bad:
-        print(f"error: unknown city {', '.join(bad)}; the plan's cities are {', '.join(known)}", file=sys.stderr)
+    counties = load_counties(args.data_dir)
+    lookup = city_lookup(counties, load_context(args.data_dir), load_pinyin(args.data_dir))
+    try:
+        cities = tuple(resolve(lookup, c, plan_cities(counties)) for c in args.city)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     records = read_layer(args.catalogue, CATALOGUE) if args.catalogue else load_catalogue(args.data_dir)
-    table = compare.change_list(filter_catalogue(records, Filters(cities=tuple(args.city))), documents, pair)
+    table = compare.change_list(filter_catalogue(records, Filters(cities=cities)), documents, pair)
     if table.empty:
         print(f"no record of {pair.from_id} or {pair.to_id} for this filter", file=sys.stderr)
     text = compare.FORMATS[args.format](table, pair)
@@ -118,7 +123,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report")
     v.set_defaults(run=_validate)
     c = sub.add_parser("compare", help="the change list between two plan documents (default 2018 → 2022)")
-    c.add_argument("--city", nargs="+", default=[], help="prefecture-level cities (default: all)")
+    c.add_argument("--city", nargs="+", default=[], help="prefecture-level cities in Chinese, English or pinyin (default: all)")
     c.add_argument("--format", choices=("csv", "md", "json"), default="csv")
     c.add_argument("--out", help="file to write (default: standard output); CSV is UTF-8 with BOM")
     c.add_argument("--from", dest="from_doc", help="the earlier document's id (default: documents.toml)")

@@ -6,6 +6,9 @@ from __future__ import annotations
 import geopandas as gpd
 
 from geo.languages import pick
+from geo.place_names import english_short, short_county_name
+
+__all__ = ["english_short", "short_county_name"]  # re-exported: the name rules live in geo.place_names
 
 
 def prefecture_name(city: str, lang: str, context: gpd.GeoDataFrame) -> str:
@@ -19,28 +22,8 @@ def name_column(lang: str) -> str:
     return pick("name_zh", "name_en", lang)
 
 
-ETHNIC_GROUPS = ("保安族", "东乡族", "撒拉族", "回族", "土族", "藏族", "蒙古族")
 LABEL_ENDS = ("机场", "Airport")
 """A record's label ends with these words when its name has them (西宁曹家堡机场三期扩建工程 → 西宁曹家堡机场)."""
-
-
-def short_county_name(name_zh: str) -> str:
-    """A county name without the ethnic groups of an autonomous county (民和回族土族自治县 → 民和县)."""
-    if not name_zh.endswith("自治县"):
-        return name_zh
-    base = name_zh.removesuffix("自治县")
-    changed = True
-    while changed:
-        changed = False
-        for group in ETHNIC_GROUPS:
-            if base.endswith(group) and len(base) - len(group) >= 2:
-                base, changed = base.removesuffix(group), True
-    return base.removesuffix("族") + "县"
-
-
-def english_short(name_en: str) -> str:
-    """An English place name without its kind (Chengguan District → Chengguan; Linxia Hui … → Linxia)."""
-    return name_en.split(" ")[0]
 
 
 def county_name(row, lang: str) -> str:

@@ -56,7 +56,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "clear_county": ("清除县区选择", "Clear county"),
     "highlighted": ("已在地图上高亮：", "Highlighted on the map: "),
     "tianditu_hidden": ("未设置 TIANDITU_KEY，天地图不可用。", "TIANDITU_KEY is not set: 天地图 is unavailable."),
-    "online_notice": ("此底图需联网加载瓦片。", "This basemap loads tiles from the internet."),
+    "online_notice": ("此底图的瓦片来自 {hosts}，浏览器须能访问该服务器。",
+                      "This basemap loads its tiles from {hosts}: the browser must reach that server."),
+    "basemaps_file_problem": ("底图配置文件有误，其中的底图均未加载（离线底图照常可用）：",
+                              "The basemaps file was not used, none of its basemaps is offered (the offline "
+                              "basemap works as ever): "),
     "col_name": ("名称", "Name"),
     "col_category": ("类别", "Category"),
     "col_subtype": ("子类", "Type"),
@@ -213,6 +217,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "export_deck": ("生成当前筛选的幻灯片（PPTX）", "Make slides of the current filter (PPTX)"),
     "export_deck_download": ("下载 PPTX", "Download PPTX"),
     "export_deck_none": ("未选择市州：幻灯片只有总览一页。", "No city chosen: the slides hold the overview only."),
+    "export_deck_changes": ("对比两份文件：每个市州之后另有一页 2018 → 2022 对比。",
+                            "Comparing the documents: each city's slide is followed by its 2018 → 2022 slide."),
     "export_view_used": ("已导出：", "Exported: "),
     "export_bad_view": ("读到的地图视图无效，改用规划范围：", "The map view read at the click is not usable; "
                         "the plan area is drawn instead: "),

@@ -1,11 +1,18 @@
-"""Optional tile basemaps (online): 天地图 with a key, AMap (GCJ-02), OSM, CartoDB."""
+"""Optional tile basemaps: 天地图 with a key, AMap (GCJ-02), OSM, CartoDB, and an office's own from a file
+(layers/basemap_file.py)."""
 
 from __future__ import annotations
 
+import html
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import folium
+
+from layers import styles
+from layers.labels import pick, t
 
 TIANDITU_KEY_ENV = "TIANDITU_KEY"
 OFFLINE = "offline"
@@ -21,7 +28,12 @@ class TileBasemap:
     attribution: str
     subdomains: str = "abc"
     gcj02: bool = False
-    max_zoom: int = 18
+    max_zoom: int = 18  # the deepest zoom the server has tiles for; closer, Leaflet enlarges them
+    names: tuple[str, str] = ("", "")  # (zh, en) of a basemap from a file; the built-ins' are texts
+
+    def hosts(self) -> tuple[str, ...]:
+        """The servers its tiles come from (a subdomain's {s} as *: t*.tianditu.gov.cn)."""
+        return tuple(dict.fromkeys(urlsplit(u).netloc.replace("{s}", "*") for u in self.urls))
 
 
 def _tianditu(key: str) -> TileBasemap:
@@ -44,19 +56,32 @@ STATIC_BASEMAPS = {
 }
 
 
-def available_basemaps(environ: dict[str, str] | None = None) -> dict[str, TileBasemap | None]:
-    """The basemaps a user may choose: offline first; 天地图 only when its key is set."""
+def available_basemaps(environ: dict[str, str] | None = None, own: Iterable[TileBasemap] = (),
+                       public: bool = True) -> dict[str, TileBasemap | None]:
+    """The basemaps a user may choose: offline first, then an office's own (from its file), then 天地图
+    (only when its key is set) and the public services unless the file turns them off."""
     env = os.environ if environ is None else environ
     choices: dict[str, TileBasemap | None] = {OFFLINE: None}
+    choices.update({b.key: b for b in own})
     key = env.get(TIANDITU_KEY_ENV, "").strip()
     if key:
         choices[TIANDITU] = _tianditu(key)
-    choices.update(STATIC_BASEMAPS)
+    if public:
+        choices.update(STATIC_BASEMAPS)
     return choices
 
 
+def basemap_name(key: str, basemap: TileBasemap | None, lang: str) -> str:
+    """A basemap's name in the language: a file's own name, else the built-in text."""
+    if basemap is not None and any(basemap.names):
+        return pick(*basemap.names, lang)
+    return t(f"basemap_{key}", lang)
+
+
 def add_tiles(m: folium.Map, basemap: TileBasemap) -> None:
-    """Add a tile basemap's layers beneath everything else."""
+    """Add a tile basemap's layers (the base, then any label layer) beneath everything else; the
+    attribution is shown as text (Leaflet would read it as HTML)."""
     for url in basemap.urls:
-        folium.TileLayer(tiles=url, attr=basemap.attribution, subdomains=basemap.subdomains,
-                         max_zoom=basemap.max_zoom, control=False, overlay=False).add_to(m)
+        folium.TileLayer(tiles=url, attr=html.escape(basemap.attribution), subdomains=basemap.subdomains,
+                         max_native_zoom=basemap.max_zoom, max_zoom=max(basemap.max_zoom, styles.MAX_ZOOM),
+                         control=False, overlay=False).add_to(m)

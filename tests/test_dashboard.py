@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 from geo.catalogue import load_catalogue
 
 from app.map_view import clicked_county
+from app.plain_text import read_as_text
 from geo.files import ROOT
 from tests.dashboard_page import dashboard_app
 
@@ -65,7 +66,7 @@ def test_bad_parameters_fall_back_with_a_visible_notice(app):
     app.query_params.update({"city": "北京市", "z": "abc", "lang": "xx"})
     at = app.run()
     assert not at.exception
-    warnings = " ".join(w.value for w in at.warning)
+    warnings = " ".join(read_as_text(w.value) for w in at.warning)
     assert "city=北京市" in warnings and "z=abc" in warnings and "lang=xx" in warnings
     assert at.multiselect(key="w_cities").value == []
 
@@ -79,7 +80,8 @@ def test_empty_result_shows_a_message_not_an_error(app):
 
 
 def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
-    monkeypatch.setenv("LXPM_DATA_DIR", str(tmp_path))
+    data_dir = tmp_path / "[登录](evil.example)"  # a folder named by the environment: shown as text
+    monkeypatch.setenv("LXPM_DATA_DIR", str(data_dir))
     import importlib
 
     import streamlit as st
@@ -92,6 +94,7 @@ def test_missing_data_file_is_a_clear_message(app, tmp_path, monkeypatch):
         at = dashboard_app(TIMEOUT).run()
         assert not at.exception
         assert any("file not found" in e.value for e in at.error)
+        assert all(str(data_dir) in read_as_text(e.value) and "[登录](evil" not in e.value for e in at.error)
     finally:
         monkeypatch.delenv("LXPM_DATA_DIR")
         importlib.reload(geo.files)
@@ -128,7 +131,7 @@ def test_amap_basemap_shifts_layers_and_says_it_is_online(app):
     app.query_params.update({"basemap": "amap"})
     at = app.run()
     assert not at.exception
-    assert any("联网" in i.value for i in at.info)
+    assert any("瓦片来自 webrd0*.is.autonavi.com" in read_as_text(i.value) for i in at.info)
 
 
 def test_map_data_is_sent_inline_when_static_web_cannot_be_written(app, monkeypatch, caplog):

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.compare_view import SYNC_JS, SideBySide, counts_frame, drawn_ids, shown_rows
+from app.plain_text import read_as_text
 from geo import compare
 from geo.documents import read_documents
 from geo.files import ROOT
@@ -85,4 +86,4 @@ def test_the_side_by_side_view_is_in_the_link_and_a_link_opens_it():
     bad = dashboard_app(60)
     bad.query_params["view"] = "three"
     bad.run()
-    assert bad.radio(key="w_view_mode").value == "one" and any("view=three" in w.value for w in bad.warning)
+    assert bad.radio(key="w_view_mode").value == "one" and any("view=three" in read_as_text(w.value) for w in bad.warning)

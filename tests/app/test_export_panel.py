@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from app.export_panel import clicked_view
+from app.plain_text import read_as_text
 from tests.browser.conftest import ARTIFACTS, browser, map_frame, page_and_watch, server_url  # noqa: F401
 from tests.browser.test_dashboard_browser import _wait
 from tests.dashboard_page import dashboard_app
@@ -163,5 +164,28 @@ def test_the_click_s_view_and_the_url_s_filter_make_the_picture(view, made):
     at.run()
     assert not at.exception and not at.error
     assert at.session_state["export_png"][0] == "lanxi-seen.png"
-    assert [c.value for c in at.caption if c.value.startswith("已导出")] == [made]
+    assert [read_as_text(c.value) for c in at.caption if c.value.startswith("已导出")] == [made]
     assert [w.value.startswith("读到的地图视图无效") for w in at.warning] == ([True] if view["lat"] == 80.0 else [])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", [{"view": "side"}, {"compare": "1"}])
+def test_the_slides_of_a_comparison_add_each_city_s_change_slide(query):
+    from pptx import Presentation
+    from streamlit.testing.v1 import AppTest
+
+    from geo.files import ROOT
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=240)
+    at.query_params.update({"city": "Xining", "cat": "transport", **query})
+    at.run()
+    assert any("2018 → 2022" in c.value for c in at.caption)
+    at.selectbox(key="w_export_size").set_value("1280x720")
+    at.session_state["w_export_buttons"] = {"action": "deck", "click": "1", "lat": None, "lon": None, "z": None}
+    at.run()
+    assert not at.exception and not at.error
+    name, deck = at.session_state["export_pptx"]
+    titles = [next(s for s in slide.shapes if s.has_text_frame and s.text_frame.text).text_frame.paragraphs[0].text
+              for slide in Presentation(BytesIO(deck)).slides]
+    assert name == "lanxi-西宁市.pptx"
+    assert titles == ["西宁市 · 交通", "西宁市 · 交通", "西宁市 · 2018 规划 → 2022 实施方案"], titles

@@ -79,3 +79,27 @@ def test_widget_values_streamlit_dropped_come_back_from_the_last_state():
         "w_cities", "w_layers_group_base", "w_layers_group_transport"]
     assert state_of(session, VOCAB) == last
     assert restore_lost_widgets({"w_cities": []}, logging.getLogger("test")) == []  # a first run: nothing to restore
+
+
+def _named_vocab(counties, context):
+    from geo.place_names import city_lookup, county_lookup
+    from geo.place_search import load_pinyin
+    from dataclasses import replace
+    pinyin = load_pinyin()
+    return replace(VOCAB, city_names=city_lookup(counties, context, pinyin),
+                   county_names=county_lookup(counties, pinyin))
+
+
+def test_city_and_county_by_any_name_the_page_shows_become_the_canonical_value(counties, context):
+    vocab = _named_vocab(counties, context)
+    for city, county in (("Xining", "Huangzhong District"), ("xining", "huangzhong"), ("XININGSHI", "湟中区"),
+                         ("西宁市", "630106"), ("xi ning", "huangzhongqu")):
+        state, notices = parse({"city": city, "county": county}, vocab)
+        assert notices == [] and state.cities == ("西宁市",) and state.county == "630106", (city, county)
+        assert to_params(state, vocab) == {"city": "西宁市", "county": "630106"}  # the address rewritten
+
+
+def test_a_city_named_twice_is_one_city_and_an_unknown_name_still_a_notice(counties, context):
+    state, notices = parse({"city": "Lanzhou,兰州市,xining,Atlantis"}, _named_vocab(counties, context))
+    assert state.cities == ("兰州市", "西宁市")
+    assert notices == ["city=Atlantis"]

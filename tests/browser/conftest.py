@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -35,17 +37,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
-    """Start `streamlit run dashboard.py` on a free loopback port for the session."""
+@contextmanager
+def dashboard_server(env: dict[str, str] | None = None, log_name: str = "streamlit-test.log") -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free loopback port (with env added to the environment; its log in
+    artifacts/log_name) while the block runs; its URL."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/setup_browser.sh (scripts/test does)")
     port = _free_port()
-    log = open(ARTIFACTS.mkdir(exist_ok=True) or ARTIFACTS / "streamlit-test.log", "w")
+    log = open(ARTIFACTS.mkdir(exist_ok=True) or ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TIANDITU_KEY": ""})
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "TIANDITU_KEY": "", "LXPM_BASEMAPS": "", **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + SERVER_START_TIMEOUT_S
     while time.time() < deadline:
@@ -58,18 +62,28 @@ def server_url():
     else:
         proc.terminate()
         pytest.fail("the dashboard server did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    """The dashboard on a free loopback port for the session (no basemaps file, no 天地图 key)."""
+    with dashboard_server() as url:
+        yield url
 
 
 @dataclass
 class Watch:
-    """Requests to anything but loopback, and console errors, seen by a page."""
+    """Requests to anything but loopback (and every request), and console errors, seen by a page."""
 
     outside: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # every request, loopback included
 
 
 @pytest.fixture(scope="module")
@@ -84,13 +98,15 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page_and_watch(browser):
-    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+@contextmanager
+def watched_page(browser, width: int = 1500, height: int = 1100) -> Iterator[tuple[object, Watch]]:
+    """A page in a new browser context of that window size, and what it asks outside the machine."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     watch = Watch()
 
     def on_request(request):
+        watch.requests.append(request.url)
         host = urlparse(request.url).hostname
         if not request.url.startswith(("data:", "blob:", "about:")) and host not in ("127.0.0.1", "localhost"):
             watch.outside.append(request.url)
@@ -98,8 +114,16 @@ def page_and_watch(browser):
     context.on("request", on_request)
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
-    yield page, watch
-    context.close()
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page_and_watch(browser):
+    with watched_page(browser) as (page, watch):
+        yield page, watch
 
 
 def map_frame(page, timeout_s: float = 60.0):

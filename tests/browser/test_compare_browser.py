@@ -5,12 +5,15 @@ import time
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from layers.styles import LEGEND_FOLD_BELOW_PX
+from tests.browser.conftest import ARTIFACTS, map_frame, watched_page
 from tests.browser.test_dashboard_browser import _wait
 
 pytestmark = pytest.mark.browser
 
 SHOTS = ARTIFACTS / "compare.png"
+SIDES = (".lxpm-map-root > .folium-map:nth-of-type(1)", ".lxpm-map-root > .folium-map:nth-of-type(2)")
+"""The left and the right map's elements (the page's map component mounts both in one root)."""
 
 
 def _dual_frame(page, timeout_s: float = 60.0):
@@ -59,3 +62,55 @@ def test_side_by_side_maps_offline_and_linked(server_url, page_and_watch):
     page.screenshot(path=str(SHOTS), full_page=False)
     assert watch.outside == [], watch.outside
     assert not [e for e in watch.errors if "sync" in e.lower() or "lxpmCompare" in e], watch.errors
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_each_side_by_side_map_has_its_legend_and_layer_control(server_url, browser, size):
+    with watched_page(browser, *size) as (page, watch):
+        page.goto(server_url + "/?city=Lanzhou&view=side&lang=en")
+        frame = _dual_frame(page)
+        for div in SIDES:
+            _wait(lambda: frame.locator(f"{div} .legend-control").count() == 1, what=f"{div}'s legend")
+            assert frame.locator(f"{div} .leaflet-control-layers").count() == 1, div
+        legends = frame.evaluate("""(sides) => sides.map(d => {
+            const legend = document.querySelector(d + ' .legend-control');
+            return {folded: legend.classList.contains('collapsed'), rows: legend.querySelectorAll('.legend-row').length,
+                    text: legend.textContent, width: document.querySelector(d).clientWidth};
+        })""", list(SIDES))
+        for legend in legends:  # the single map's rule: folded on a map narrower than LEGEND_FOLD_BELOW_PX
+            assert legend["folded"] == (legend["width"] < LEGEND_FOLD_BELOW_PX) and legend["rows"] > 9, legend
+        # each legend lists what its own map draws: the two documents draw different records for Lanzhou
+        assert legends[0]["text"] != legends[1]["text"]
+        # a layer control switches its own map's layers only
+        left = frame.locator(f"{SIDES[0]} .leaflet-control-layers")
+        left.hover()
+        left.locator("label", has_text="Counties (by prefecture)").locator("input").uncheck()
+        counted = "(d) => document.querySelectorAll(d + ' .leaflet-lxpm-counties-pane path').length"
+        _wait(lambda: frame.evaluate(counted, SIDES[0]) == 0, what="the left map's counties off")
+        assert frame.evaluate(counted, SIDES[1]) >= 39
+        frame.locator(f"{SIDES[0]} .legend-control .legend-title").click()  # unfolds
+        page.mouse.move(1, 1)
+        frame.evaluate("(d) => document.querySelector(d).scrollIntoView({block: 'center'})", SIDES[0])
+        page.screenshot(path=str(ARTIFACTS / f"side-by-side-{size[0]}x{size[1]}.png"))
+        assert watch.outside == [], watch.outside
+        assert not [e for e in watch.errors if "LayerControl" in e or "lxpm" in e], watch.errors
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_view_switch_is_two_short_options_on_one_line(server_url, browser, size, lang):
+    with watched_page(browser, *size) as (page, watch):
+        page.goto(f"{server_url}/?lang={lang}")
+        one = "One map" if lang == "en" else "单幅地图"
+        switch = page.locator("[data-testid='stRadio']").filter(has_text=one)
+        switch.wait_for(timeout=60_000)
+        map_frame(page)  # the page's run has drawn the map: the layout has settled
+        options = switch.locator("[role=radiogroup] label")
+        texts = options.all_inner_texts()
+        boxes = options.evaluate_all("labels => labels.map(l => { const r = l.getBoundingClientRect();"
+                                     " return {y: r.y, height: r.height}; })")  # both at one instant
+        assert len(boxes) == 2 and texts[1].endswith("2018 ↔ 2022"), texts
+        assert boxes[0]["height"] < 32 and boxes[1]["height"] < 32, boxes  # one line each: no wrapping
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2, boxes  # side by side, on one row
+        if size != (1920, 1080):
+            switch.screenshot(path=str(ARTIFACTS / f"view-switch-{lang}-{size[0]}.png"))

@@ -46,11 +46,12 @@ OPEN_ALL = """() => {
 }"""
 
 
-def _payload_csv() -> bytes:
+def _payload_csv(payloads: list[str] = PAYLOADS) -> bytes:
+    """A project list whose names and categories are the payloads, placed in Lanzhou."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["name", "category", "city", "lon", "lat"])
-    for i, payload in enumerate(PAYLOADS):
+    for i, payload in enumerate(payloads):
         writer.writerow([payload, payload, "兰州", f"{103.70 + i * 0.05:.2f}", "36.10"])
     return buffer.getvalue().encode("utf-8")
 

@@ -132,3 +132,14 @@ def test_cli_deck_with_changes_follows_each_city_with_its_2018_to_2022_slide(tmp
     title, notes = slides[2]
     assert title.startswith("兰州市 · ") and "→" in title
     assert "延续" in notes and "新增" in notes
+
+
+def test_view_filters_take_cities_and_county_by_any_name_the_page_shows(counties, context):
+    import argparse
+
+    from figures.view_cli import view_filters
+    data = {"counties": counties, "context": context}
+    args = argparse.Namespace(city="Xining,lanzhoushi", county="huangzhong", cat=None, mode=None, doc=None, q=None,
+                              located_only=False)
+    filters = view_filters(args, data)
+    assert filters.cities == ("西宁市", "兰州市") and filters.county == "630106"

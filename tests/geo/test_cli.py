@@ -72,3 +72,14 @@ def test_export_places_csv_has_lon_lat(capsys):
     assert main(["export", "places", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert {"lon", "lat", "coord_source", "source_ref"} <= set(rows[0])
+
+
+def test_compare_takes_a_city_in_english_or_pinyin(tmp_path, capsys):
+    outs = []
+    for name in ("西宁市", "Xining", "xiningshi"):
+        out = tmp_path / f"{name}.csv"
+        assert main(["compare", "--city", name, "--out", str(out)]) == 0
+        outs.append(out.read_text(encoding="utf-8-sig"))
+    assert outs[0] == outs[1] == outs[2] and outs[0].count("\n") > 1
+    assert main(["compare", "--city", "Atlantis"]) == 2
+    assert "unknown city 'Atlantis'" in capsys.readouterr().err

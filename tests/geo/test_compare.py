@@ -127,7 +127,7 @@ def test_cli_from_to_on_the_third_document(capsys, catalogue_file):
 def test_cli_bad_city_and_bad_document(capsys):
     assert main(["compare", "--city", "兰州"]) == 2
     err = capsys.readouterr().err
-    assert "unknown city 兰州" in err and "兰州市" in err and "Traceback" not in err
+    assert "unknown city '兰州'" in err and "兰州市" in err and "Traceback" not in err
     assert main(["compare", "--from", "plan2099"]) == 2
     assert "plan2099" in capsys.readouterr().err
 
