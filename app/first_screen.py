@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import streamlit
 
 from layers import published
+from layers.tile_basemaps import OFFLINE
 
 log = logging.getLogger("dashboard.first_screen")
 
@@ -80,12 +82,15 @@ def remember_map_files(lang: str, js: Iterable[str], css: Iterable[str], data: I
 
 
 def head_links(query: str) -> str:
-    """Everything added to the page's head for a request with this query string."""
-    lang = "en" if re.search(r"(?:^|&)lang=en(?:&|$)", query) else "zh"
+    """Everything added to the page's head for a request with this query string: the map's data only
+    for a page on the offline basemap (a tile basemap's page may draw other files), and only the files
+    this server has (a failed preload would be what the page's own fetch gets)."""
+    params = parse_qs(query)
+    lang = "en" if params.get("lang") == ["en"] else "zh"
     js, css, data = _MAP_FILES.get(lang, ((), (), ()))
-    # Only map data this server has (a preload that fails is used by the page's fetch, and fails it).
+    offline = params.get("basemap", [OFFLINE]) == [OFFLINE]
     return (f'<link rel="stylesheet" href="{PAGE_CSS}">' + chunk_links()
-            + map_links(js, css, [u for u in data if published.is_published(u)]))
+            + map_links(js, css, [u for u in data if offline and published.is_published(u)]))
 
 
 def with_links(page: bytes, links: str) -> bytes:

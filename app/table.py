@@ -8,7 +8,7 @@ import streamlit as st
 
 from app.cached_data import load_all
 from app.plain_text import as_text
-from layers.plan_items import attribution_text
+from layers.plan_items import attribution_text, passage_text
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
 
@@ -24,6 +24,7 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -
         t("col_subtype", lang): filtered["subtype"].map(lambda c: label(SUBTYPE_LABELS, c, lang)),
         t("col_cities", lang): filtered["cities"].map("、".join),
         t("col_attribution", lang): [attribution_text(r, lang, cities) for _, r in filtered.iterrows()],
+        t("col_schematic_passage", lang): [passage_text(r, lang) for _, r in filtered.iterrows()],
         t("col_verb", lang): filtered["verb"],
         t("col_docs", lang): filtered["docs"].map(lambda ds: doc_names(ds, lang)),
         t("col_section", lang): filtered["sources"].map(lambda ss: "；".join(s["section"] for s in ss)),

@@ -43,8 +43,9 @@ class MapParts:
     dynamic_key: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "base_key", _key(self.base_html, self.base_script, *self.js, *self.css,
-                                                  *self.styles))
+        # The files and style sheets are loaded once per page whatever the key: only the base's own
+        # content keys it (a rerun layer with files of its own must not rebuild the map).
+        object.__setattr__(self, "base_key", _key(self.base_html, self.base_script))
         object.__setattr__(self, "dynamic_key", _key(self.dynamic_script, *self.dynamic_names))
 
     def spec(self, with_base: bool = True) -> dict:

@@ -88,6 +88,11 @@ def attribution_lines(row: pd.Series, lang: str, cities: tuple[str, ...] = ()) -
             for city, entries in by_city.items()]
 
 
+def passage_text(row: pd.Series, lang: str) -> str:
+    """The counties a schematic line's drawn chord merely crosses (not counted for their cities)."""
+    return "、".join(f"{e['county']}（{reason_text(e['reason'], lang)}）" for e in row["schematic_passage"])
+
+
 def attribution_text(row: pd.Series, lang: str, cities: tuple[str, ...] = ()) -> str:
     """Why the record is in these cities, as plain text (the table's column)."""
     if not row["attribution"] and not row["located"]:
@@ -105,6 +110,9 @@ def attribution_html(row: pd.Series, lang: str) -> str:
     if row["outside"]:
         lines.append(f"<br><small>{html.escape(t('col_outside', lang))}: "
                      f"{html.escape('、'.join(row['outside']))}</small>")
+    if len(row["schematic_passage"]):
+        lines.append(f"<br><small>{html.escape(t('col_schematic_passage', lang))}: "
+                     f"{html.escape(passage_text(row, lang))}</small>")
     return "".join(lines)
 
 

@@ -85,7 +85,9 @@ function lxpmUrlView() {
 window.lxpmFillFrame = function(map) {
   map.invalidateSize();
   if (window.ResizeObserver) {
-    new ResizeObserver(function() { map.invalidateSize(); }).observe(map.getContainer());
+    var observer = new ResizeObserver(function() { map.invalidateSize(); });
+    observer.observe(map.getContainer());
+    map.on('unload', function() { observer.disconnect(); });  // a map replaced by a new one
   }
 };
 

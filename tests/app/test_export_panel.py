@@ -172,11 +172,8 @@ def test_the_click_s_view_and_the_url_s_filter_make_the_picture(view, made):
 @pytest.mark.parametrize("query", [{"view": "side"}, {"compare": "1"}])
 def test_the_slides_of_a_comparison_add_each_city_s_change_slide(query):
     from pptx import Presentation
-    from streamlit.testing.v1 import AppTest
 
-    from geo.files import ROOT
-
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=240)
+    at = dashboard_app(240)
     at.query_params.update({"city": "Xining", "cat": "transport", **query})
     at.run()
     assert any("2018 → 2022" in c.value for c in at.caption)

@@ -124,6 +124,7 @@ def test_the_map_files_of_the_pages_language_are_preloaded(monkeypatch):
     assert 'as="fetch" crossorigin href="/counties-zh.geojson"' in head_links("")
     assert 'href="/counties-en.geojson"' in head_links("city=x&lang=en")
     assert "missing" not in head_links("lang=en")  # a file this server does not have is not preloaded
+    assert "counties-zh" not in head_links("basemap=amap") and "counties-zh" in head_links("basemap=offline")
     assert 'as="script" href="/a.js"' in head_links("lang=zh") and first_screen.PAGE_CSS in head_links("")
 
 

@@ -73,13 +73,15 @@ def test_header_content_the_component_cannot_carry_is_refused():
 
 
 def test_style_sheets_of_elements_go_to_the_page_head():
-    m = folium.Map(tiles=None)
     data = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name": "a"}, "geometry": {"type": "Point", "coordinates": [103.8, 36.0]}}]}
-    layer = folium.GeoJson(data, tooltip=folium.GeoJsonTooltip(["name"]))
-    parts = map_parts(m, [layer])
+    with stable_ids():
+        parts = map_parts(folium.Map(tiles=None), [folium.GeoJson(data, tooltip=folium.GeoJsonTooltip(["name"]))])
+    with stable_ids():
+        plain = map_parts(folium.Map(tiles=None))
     assert parts.styles and all("<style" not in css for css in parts.styles)
     assert parts.spec()["assets"]["styles"] == list(parts.styles)
+    assert plain.base_key == parts.base_key  # a rerun layer with style sheets of its own leaves the base as it is
 
 
 def test_two_maps_of_one_figure():
