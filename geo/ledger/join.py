@@ -1,0 +1,130 @@
+"""Which catalogue records each 2022 task holds, computed from the records' own 2022 citations, and
+each task's units with 有关市州政府 read as the governments of its records' cities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from geo.ledger.tasks import DOCUMENT, Task, read_tasks
+from geo.ledger.units import INFERRED, SHARED, VERBATIM, UnitRef, Vocabulary, read_vocabulary
+from geo.plan_texts import normalise
+
+LEAD, ANY = "lead", "any"
+ROLES = (LEAD, ANY)
+
+
+def tasks_of_citation(section: str, quote: str, tasks: Iterable[Task]) -> tuple[str, ...]:
+    """The tasks a 2022 citation belongs to: its section when that is a task; within a broader
+    section, the tasks whose text holds the quote (every task of it when none does: the quote is the
+    section's own heading)."""
+    tasks = list(tasks)
+    if any(t.id == section for t in tasks):
+        return (section,)
+    inside = [t for t in tasks if t.id.startswith(section) and len(section) < len(t.id)]
+    words = normalise(quote)
+    holding = tuple(t.id for t in inside if words in t.content)
+    return holding or (tuple(t.id for t in inside) if words not in "".join(t.content for t in inside) else ())
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """A task with what the catalogue says about it: its records, places and units as the ledger writes them."""
+
+    task: Task
+    records: tuple[str, ...]  # record ids, in catalogue order
+    cities: tuple[str, ...]  # its records' cities and the cities whose government the paragraph names
+    counties: tuple[str, ...]
+    lead: tuple[UnitRef, ...]
+    support: tuple[UnitRef, ...]
+
+    def units(self, role: str) -> tuple[str, ...]:
+        """Unit names of the role: lead only, or any role."""
+        refs = self.lead if role == LEAD else self.lead + self.support
+        return tuple(dict.fromkeys(r.name for r in refs))
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every task with its facts, and each record's tasks."""
+
+    tasks: tuple[TaskFacts, ...]
+    tasks_of: dict[str, tuple[str, ...]]  # record id -> task ids
+
+    def task(self, task_id: str) -> TaskFacts:
+        return next(f for f in self.tasks if f.task.id == task_id)
+
+    def units(self) -> tuple[str, ...]:
+        """Every unit any task names, in order of first mention."""
+        return tuple(dict.fromkeys(n for f in self.tasks for n in f.units(ANY)))
+
+    def records_of_unit(self, unit: str, role: str) -> frozenset[str]:
+        """Ids of the records whose tasks have the unit in the role."""
+        return frozenset(r for f in self.tasks if unit in f.units(role) for r in f.records)
+
+    def record_units(self, record_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(lead, supporting) units of a record's tasks; a unit leading one of them is not repeated as support."""
+        facts = [self.task(t) for t in self.tasks_of.get(record_id, ())]
+        lead = tuple(dict.fromkeys(n for f in facts for n in f.units(LEAD)))
+        support = tuple(dict.fromkeys(r.name for f in facts for r in f.support if r.name not in lead))
+        return lead, support
+
+
+def _expand(refs: tuple[UnitRef, ...], cities: tuple[str, ...], v: Vocabulary) -> tuple[UnitRef, ...]:
+    out: list[UnitRef] = []
+    for ref in refs:
+        governments = [v.government_of(c) for c in cities if c in v.cities]
+        if ref.how == INFERRED and governments:
+            out += [UnitRef(g, INFERRED, ref.source) for g in governments]
+        else:
+            out.append(ref)
+    return tuple(dict.fromkeys(out))
+
+
+def build_ledger(records: pd.DataFrame, tasks: tuple[Task, ...] | None = None,
+                 v: Vocabulary | None = None) -> Ledger:
+    """The join of the tasks and the records (id, sources, cities, counties) that cite them."""
+    tasks, v = tasks or read_tasks(), v or read_vocabulary()
+    tasks_of: dict[str, tuple[str, ...]] = {}
+    for rid, sources in zip(records["id"], records["sources"]):
+        found = [t for s in sources if s["doc"] == DOCUMENT
+                 for t in tasks_of_citation(s["section"], s["quote"], tasks)]
+        if found:
+            tasks_of[rid] = tuple(dict.fromkeys(found))
+    cities = dict(zip(records["id"], records["cities"]))
+    counties = dict(zip(records["id"], records["counties"]))
+    named = {g: c for c, (g, _) in v.cities.items()}
+    facts = []
+    for task in tasks:
+        ids = tuple(r for r in records["id"] if task.id in tasks_of.get(r, ()))
+        own = [c for r in ids for c in cities[r]]
+        by_name = [named[u.name] for u in task.lead + task.support
+                   if u.name in named and u.how in (VERBATIM, SHARED)]
+        task_cities = tuple(dict.fromkeys([*own, *by_name]))
+        facts.append(TaskFacts(task, ids, task_cities, tuple(dict.fromkeys(c for r in ids for c in counties[r])),
+                               _expand(task.lead, tuple(dict.fromkeys(own)), v),
+                               _expand(task.support, tuple(dict.fromkeys(own)), v)))
+    return Ledger(tuple(facts), tasks_of)
+
+
+def _fingerprint(records: pd.DataFrame) -> tuple:
+    return tuple((rid, tuple((s["section"], s["quote"]) for s in sources if s["doc"] == DOCUMENT),
+                  tuple(cs), tuple(ks))
+                 for rid, sources, cs, ks in zip(records["id"], records["sources"], records["cities"],
+                                                 records["counties"]))
+
+
+@lru_cache(maxsize=8)
+def _cached(fingerprint: tuple) -> Ledger:
+    frame = pd.DataFrame(
+        [(rid, [{"doc": DOCUMENT, "section": s, "quote": q} for s, q in cites], list(cs), list(ks))
+         for rid, cites, cs, ks in fingerprint], columns=["id", "sources", "cities", "counties"])
+    return build_ledger(frame)
+
+
+def ledger_of(catalogue: pd.DataFrame) -> Ledger:
+    """The ledger of a catalogue (built once per distinct set of records and citations)."""
+    return _cached(_fingerprint(catalogue))
