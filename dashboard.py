@@ -13,6 +13,7 @@ from app.compare_view import SIDE, compare_view, view_mode
 from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
 from app.focus import settle_focus
+from app.ledger_panel import ledger_panel, shown_progress
 from app.map_view import draw_map
 from app.search import search_box
 from app.shareable_state import (LAST_STATE, Vocabulary, filters_of, init_session, restore_lost_widgets,
@@ -21,6 +22,7 @@ from app.sidebar import county_options, sidebar
 from app.static_files import StaticFiles
 from app.statistics import nothing_matches, statistics
 from app.table import table_section
+from app.unit_filter import unit_values
 from app.upload_panel import uploaded_rows
 from app.warm_start import warm_start
 from geo.filters import filter_catalogue
@@ -38,7 +40,7 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
     counties = data["counties"].sort_values("adcode")
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
                       basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
-                      place_ids=frozenset(data["places"]["id"]))
+                      place_ids=frozenset(data["places"]["id"]), units=unit_values(data["catalogue"]))
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
@@ -85,16 +87,18 @@ def main() -> None:
     nothing_matches(filtered, state.lang)
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
+    progress = shown_progress(data["places"], data["counties"], data["catalogue"])
     if side_by_side:  # the two documents side by side, and their change list
         compare_view(state, basemaps.get(state.basemap), filtered)
     else:
-        draw_map(state, basemaps.get(state.basemap), filtered, imported)
+        draw_map(state, basemaps.get(state.basemap), filtered, imported, progress)
     sidebar(vocab, data, basemaps)
     st.caption(sources_line(state.lang))
     statistics(filtered, data["catalogue"], state.lang, vocab.cities,
                state.located_only and bool(state.cities))
-    table_section(filtered, state.lang, state.cities)
+    table_section(filtered, state.lang, state.cities, progress)
     record_downloads(filtered, state.lang)
+    ledger_panel(state, filtered, data)
     if imported is not None:
         imported_downloads(imported, state.lang)
     export_panel(state, filtered, vocab)

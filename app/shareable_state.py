@@ -31,6 +31,7 @@ class AppState:
     basemap: str = "offline"
     cities: tuple[str, ...] = ()
     located_only: bool = False
+    unit: str = ""  # a 2022 task unit and role: "lead:兰州市政府" (geo.filters.unit_choice)
     county: str = ""
     categories: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
@@ -57,6 +58,7 @@ class Vocabulary:
     basemaps: tuple[str, ...] = ()
     record_ids: frozenset[str] = field(default_factory=frozenset)
     place_ids: frozenset[str] = field(default_factory=frozenset)
+    units: tuple[str, ...] = ()  # the unit filter's values: each unit with each role
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ PARAMS: tuple[Param, ...] = (
     Param("basemap", "basemap", "one", lambda v: v.basemaps),
     Param("city", "cities", "many", lambda v: v.cities),
     Param("located", "located_only", "flag"),
+    Param("unit", "unit", "one", lambda v: v.units),
     Param("county", "county", "one", lambda v: v.counties),
     Param("cat", "categories", "many", lambda v: CATEGORIES),
     Param("mode", "modes", "many", lambda v: TRANSPORT_MODES),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -49,28 +49,48 @@ class TaskFacts:
 
 @dataclass(frozen=True)
 class Ledger:
-    """Every task with its facts, and each record's tasks."""
+    """Every task with its facts, and each record's tasks and cities."""
 
     tasks: tuple[TaskFacts, ...]
     tasks_of: dict[str, tuple[str, ...]]  # record id -> task ids
+    record_cities: dict[str, tuple[str, ...]]
+    vocabulary: Vocabulary
 
     def task(self, task_id: str) -> TaskFacts:
-        return next(f for f in self.tasks if f.task.id == task_id)
+        return self._by_id[task_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, TaskFacts]:
+        return {f.task.id: f for f in self.tasks}
 
     def units(self) -> tuple[str, ...]:
-        """Every unit any task names, in order of first mention."""
+        """Every unit any task names (有关市州政府 read for the task's records), in order of first mention."""
         return tuple(dict.fromkeys(n for f in self.tasks for n in f.units(ANY)))
 
-    def records_of_unit(self, unit: str, role: str) -> frozenset[str]:
-        """Ids of the records whose tasks have the unit in the role."""
-        return frozenset(r for f in self.tasks if unit in f.units(role) for r in f.records)
+    @cached_property
+    def record_refs(self) -> dict[str, tuple[tuple[UnitRef, ...], tuple[UnitRef, ...]]]:
+        """Each record's (lead, supporting) units from its tasks, 有关市州政府 read as the governments
+        of the record's own cities; a unit leading one of its tasks is not repeated as support."""
+        out = {}
+        for record, task_ids in self.tasks_of.items():
+            cities = self.record_cities.get(record, ())
+            tasks = [self.task(t).task for t in task_ids]
+            lead = tuple(dict.fromkeys(r for t in tasks for r in _expand(t.lead, cities, self.vocabulary)))
+            names = {r.name for r in lead}
+            support = tuple(dict.fromkeys(r for t in tasks for r in _expand(t.support, cities, self.vocabulary)
+                                          if r.name not in names))
+            out[record] = (lead, support)
+        return out
 
     def record_units(self, record_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(lead, supporting) units of a record's tasks; a unit leading one of them is not repeated as support."""
-        facts = [self.task(t) for t in self.tasks_of.get(record_id, ())]
-        lead = tuple(dict.fromkeys(n for f in facts for n in f.units(LEAD)))
-        support = tuple(dict.fromkeys(r.name for f in facts for r in f.support if r.name not in lead))
-        return lead, support
+        """(lead, supporting) unit names of a record (see record_refs)."""
+        lead, support = self.record_refs.get(record_id, ((), ()))
+        return tuple(dict.fromkeys(r.name for r in lead)), tuple(dict.fromkeys(r.name for r in support))
+
+    def records_of_unit(self, unit: str, role: str) -> frozenset[str]:
+        """Ids of the records with the unit among their units of the role (lead only, or any)."""
+        return frozenset(r for r, (lead, support) in self.record_refs.items()
+                         if any(u.name == unit for u in (lead if role == LEAD else lead + support)))
 
 
 def _expand(refs: tuple[UnitRef, ...], cities: tuple[str, ...], v: Vocabulary) -> tuple[UnitRef, ...]:
@@ -107,7 +127,7 @@ def build_ledger(records: pd.DataFrame, tasks: tuple[Task, ...] | None = None,
         facts.append(TaskFacts(task, ids, task_cities, tuple(dict.fromkeys(c for r in ids for c in counties[r])),
                                _expand(task.lead, tuple(dict.fromkeys(own)), v),
                                _expand(task.support, tuple(dict.fromkeys(own)), v)))
-    return Ledger(tuple(facts), tasks_of)
+    return Ledger(tuple(facts), tasks_of, {r: tuple(cities[r]) for r in tasks_of}, v)
 
 
 def _fingerprint(records: pd.DataFrame) -> tuple:

@@ -32,6 +32,9 @@ class Selection:
         if self.unit:
             role = pick(*(c.LEAD_ROLE if self.role == LEAD else c.ANY_ROLE), lang)
             parts.append(f"{self.unit}（{role}）" if lang == "zh" else f"{self.unit} ({role})")
+        if self.record_ids is not None:
+            n = len(self.record_ids)
+            parts.append(pick(f"当前筛选的 {n} 个项目所在任务", f"the tasks of the {n} projects shown", lang))
         return " · ".join(parts) or pick(*c.WHOLE_PLAN, lang)
 
 
@@ -50,9 +53,10 @@ def select(ledger: Ledger, selection: Selection) -> list[TaskFacts]:
 
 
 def unit_cell(refs: Iterable[UnitRef], lang: str) -> str:
-    """Unit names joined, each inferred one marked."""
+    """Unit names joined, each one inferred from the records' cities marked."""
     mark = pick(*c.INFERRED_MARK, lang)
-    return JOIN.join(dict.fromkeys(r.name + (mark if r.how == INFERRED else "") for r in refs))
+    return JOIN.join(dict.fromkeys(r.name + (mark if r.how == INFERRED and r.name != r.source else "")
+                                   for r in refs))
 
 
 def notes(facts: TaskFacts, lang: str) -> str:
