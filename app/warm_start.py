@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from app.cached_data import county_labels, load_all, map_data, members, served
 from app.map_component import register_map_component
 from app.static_files import warm
+from geo.ledger import ledger_of
 from layers.labels import LANGUAGES
 
 log = logging.getLogger("dashboard.warm")
@@ -21,7 +22,7 @@ OFFLINE_LAYERS = ("context", "water", "units")
 
 def prepare(gcj02_too: bool = False) -> list[str]:
     """Load, cache and publish what the default basemap's pages fetch; the URLs published."""
-    load_all()
+    ledger_of(load_all()["catalogue"])  # the 2022 tasks joined to the records: the unit filter's values
     members()
     urls = []
     for gcj02 in (False, True) if gcj02_too else (False,):
