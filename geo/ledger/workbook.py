@@ -18,11 +18,13 @@ from geo.ledger.progress import STATUSES, allowed_values
 from geo.ledger.rows import Selection, ledger_frame, select
 from geo.project_list.outputs import table_csv
 
-WIDTHS = {"seq": 5, "task": 9, "heading": 14, "content": 46, "lead": 16, "support": 24, "cities": 10,
-          "counties": 12, "records": 20, "plan2018": 12, "notes": 16, "progress": 9, "progress_note": 20,
-          "updated": 11}
-"""Column widths in Excel's units (about one Latin character; a Chinese character takes two)."""
-LINE_HEIGHT = 14.5  # points per wrapped line at the body's font size
+WIDTHS = {"seq": 4, "task": 8, "heading": 12, "content": 38, "lead": 13, "support": 18, "cities": 9,
+          "counties": 10, "records": 16, "plan2018": 10, "notes": 12, "progress": 7, "progress_note": 14,
+          "updated": 10}
+"""Column widths in Excel's units (about one Latin character; a Chinese character takes two): ~180 in
+all, so A4 landscape fitted to the page width prints the 10-point text at about 8 points."""
+LINE_HEIGHT = 13.8  # points per line of 10-point 等线, as Excel spaces it
+CHAR_PX, UNIT_PX, PAD_PX = 13.4, 7, 6  # a 10-point Chinese character; a width unit; the cell's padding
 MAX_ROW_HEIGHT = 409  # Excel's limit
 A4 = 9
 SHEET_NAME = ("台账", "Ledger")
@@ -36,8 +38,15 @@ def display_width(text: str) -> int:
 
 
 def lines_needed(text: str, width: int) -> int:
-    """Wrapped lines of a cell of that width (its own line breaks counted)."""
-    return sum(max(1, math.ceil(display_width(part) / max(width - 1, 1))) for part in str(text).split("\n"))
+    """Wrapped lines of a cell of that width in Excel's units (its own line breaks counted)."""
+    per_line = max(2.0, 2 * (UNIT_PX * width + 5 - PAD_PX) / CHAR_PX)  # in display_width units
+    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in str(text).split("\n"))
+
+
+def row_height(cells: list[str], widths: list[int]) -> float:
+    """A row's height in points: its tallest cell's wrapped lines. Set, not left to the program: a
+    program that does not fit rows on opening (LibreOffice) would show one line of each cell."""
+    return min(MAX_ROW_HEIGHT, LINE_HEIGHT * max(lines_needed(t, w) for t, w in zip(cells, widths)) + 4)
 
 
 def title_text(description: str, lang: str, today: date) -> str:
@@ -76,13 +85,12 @@ def ledger_xlsx(frame: pd.DataFrame, description: str, lang: str, today: date) -
     sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, title_text(description, lang, today), title)
     sheet.set_row(TITLE_ROW, 26)
     header = list(frame.columns)
-    sheet.set_row(HEADER_ROW, LINE_HEIGHT * max(lines_needed(h, w) for h, w in zip(header, widths)) + 4)
+    sheet.set_row(HEADER_ROW, row_height(header, widths))
     for i, text in enumerate(header):
         sheet.write_string(HEADER_ROW, i, text, head)
     for r, values in enumerate(frame.itertuples(index=False), start=FIRST_ROW):
         cells = ["" if v is None else str(v) for v in values]
-        height = max(lines_needed(text, w) for text, w in zip(cells, widths))
-        sheet.set_row(r, min(MAX_ROW_HEIGHT, LINE_HEIGHT * height + 3))
+        sheet.set_row(r, row_height(cells, widths))
         for i, (key, text) in enumerate(zip(c.KEYS, cells)):
             style = dated if key == "updated" else fill if key in c.FILLED_IN else body
             if key == "seq":
@@ -97,7 +105,7 @@ def ledger_xlsx(frame: pd.DataFrame, description: str, lang: str, today: date) -
             "input_title": pick("进展", "Progress", lang), "input_message": allowed_values(lang)})
     source_row = end + 2
     sheet.merge_range(source_row, 0, source_row, last, source_text(lang), foot)
-    sheet.set_row(source_row, LINE_HEIGHT * lines_needed(source_text(lang), sum(widths)) + 6)
+    sheet.set_row(source_row, row_height([source_text(lang)], [sum(widths)]))
     sheet.freeze_panes(FIRST_ROW, 0)
     sheet.set_landscape()
     sheet.set_paper(A4)

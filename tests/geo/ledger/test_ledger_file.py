@@ -65,7 +65,7 @@ def test_the_workbook_is_laid_out_for_printing(catalogue):
     assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
     assert sheet.print_title_rows == "$2:$2"
     assert sheet.column_dimensions["D"].width > 3 * sheet.column_dimensions["B"].width  # 内容 wide
-    assert sheet["D3"].alignment.wrap_text and sheet.row_dimensions[3].height > 30
+    assert sheet["D3"].alignment.wrap_text and sheet.row_dimensions[3].height > 40
     foot = sheet.cell(sheet.max_row, 1).value
     assert foot.startswith("资料来源：《兰州—西宁城市群发展“十四五”实施方案》")
     validation = sheet.data_validations.dataValidation[0]
