@@ -22,7 +22,7 @@ from app.sidebar import county_options, sidebar
 from app.static_files import StaticFiles
 from app.statistics import nothing_matches, statistics
 from app.table import table_section
-from app.unit_filter import unit_values
+from app.unit_filter import served_unit_values
 from app.upload_panel import uploaded_rows
 from app.warm_start import warm_start
 from geo.filters import filter_catalogue
@@ -40,7 +40,7 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
     counties = data["counties"].sort_values("adcode")
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
                       basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
-                      place_ids=frozenset(data["places"]["id"]), units=unit_values(data["catalogue"]))
+                      place_ids=frozenset(data["places"]["id"]), units=served_unit_values())
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:

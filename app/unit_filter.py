@@ -8,6 +8,7 @@ from collections.abc import MutableMapping
 import pandas as pd
 import streamlit as st
 
+from app.cached_data import load_all
 from geo.filters import split_unit_choice, unit_choice
 from geo.ledger import ANY, LEAD, ROLES, ledger_of, read_vocabulary
 from layers.labels import t
@@ -17,13 +18,29 @@ NAME_KEY, LEAD_KEY = "w_unit_name", "w_unit_lead"
 
 
 def unit_names(catalogue: pd.DataFrame) -> tuple[str, ...]:
-    """Every unit the tasks name, as the ledger writes them, in order of first mention."""
-    return ledger_of(catalogue).units()
+    """Every unit the tasks name, as the ledger writes them: the cities' governments in the plan's
+    order, then Gansu's and Qinghai's departments, then the others (each group by name)."""
+    vocabulary = read_vocabulary()
+    governments = [g for g, _ in vocabulary.cities.values()]
+    provinces = [p for p, _ in vocabulary.provinces]
+
+    def rank(unit: str) -> tuple:
+        if unit in governments:
+            return 0, governments.index(unit), unit
+        province = next((i for i, p in enumerate(provinces) if unit.startswith(p)), None)
+        return (1, province, unit) if province is not None else (2, 0, unit)
+    return tuple(sorted(ledger_of(catalogue).units(), key=rank))
 
 
 def unit_values(catalogue: pd.DataFrame) -> tuple[str, ...]:
     """The unit filter's allowed values: each unit with each role."""
     return tuple(unit_choice(role, unit) for unit in unit_names(catalogue) for role in ROLES)
+
+
+@st.cache_resource(show_spinner=False)
+def served_unit_values() -> tuple[str, ...]:
+    """unit_values() of the served catalogue, once per server (the page asks on every run)."""
+    return unit_values(load_all()["catalogue"])
 
 
 def unit_label(unit: str, lang: str) -> str:
