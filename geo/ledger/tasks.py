@@ -44,7 +44,7 @@ class Task:
     note: str
     lead: tuple[UnitRef, ...]
     support: tuple[UnitRef, ...]
-    content: str  # the task's sentences, verbatim, in the order of the scraped text
+    content: str  # the task's sentences, verbatim, in the order of impl2022_task_text.csv
 
     def title(self) -> str:
         """The heading, or the topic of a lost heading in brackets."""
