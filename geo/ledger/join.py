@@ -19,15 +19,15 @@ ROLES = (LEAD, ANY)
 
 def tasks_of_citation(section: str, quote: str, tasks: Iterable[Task]) -> tuple[str, ...]:
     """The tasks a 2022 citation belongs to: its section when that is a task; within a broader
-    section, the tasks whose text holds the quote (every task of it when none does: the quote is the
-    section's own heading)."""
+    section, the tasks whose text holds the quote, or every task of it when none does (the quote is
+    the section's own heading or lead-in, naming what all its tasks serve)."""
     tasks = list(tasks)
     if any(t.id == section for t in tasks):
         return (section,)
     inside = [t for t in tasks if t.id.startswith(section) and len(section) < len(t.id)]
     words = normalise(quote)
     holding = tuple(t.id for t in inside if words in t.content)
-    return holding or (tuple(t.id for t in inside) if words not in "".join(t.content for t in inside) else ())
+    return holding or tuple(t.id for t in inside)
 
 
 @dataclass(frozen=True)
