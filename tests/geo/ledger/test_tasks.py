@@ -85,3 +85,19 @@ def test_a_missing_derived_file_says_to_build(tmp_path):
             read_tasks(data_dir=tmp_path)
     finally:
         read_tasks.cache_clear()
+
+
+def test_the_layers_are_not_loaded_without_the_tasks_text(tmp_path):
+    import shutil
+
+    from geo.plan_data import load_all
+
+    for path in DATA_DIR.glob("*.*json"):
+        shutil.copy(path, tmp_path)
+    (tmp_path / DERIVED_TEXT).unlink()
+    read_tasks.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="impl2022_task_text.json: file not found"):
+            load_all(tmp_path)
+    finally:
+        read_tasks.cache_clear()
