@@ -9,15 +9,34 @@ from geo.ledger import Ledger, read_vocabulary
 from geo.ledger.units import INFERRED, UnitRef
 from layers.labels import t
 
-JOIN = {"zh": "、", "en": "; "}
+JOIN = {"zh": "、", "en": ", "}
 
 
 def unit_text(refs: Iterable[UnitRef], lang: str) -> str:
-    """Unit names in the language, each inferred one marked."""
-    english = read_vocabulary().english() if lang == "en" else {}
+    """Unit names in the language, compact: the provinces' departments grouped under their provinces
+    ("甘肃省、青海省：交通运输厅、生态环境厅"), then the other units, each inferred one marked."""
+    v = read_vocabulary()
+    provinces = dict(v.provinces)
+    english = v.english() if lang == "en" else {}
     mark = t("inferred_mark", lang)
-    names = [english.get(r.name, r.name) + (mark if r.how == INFERRED and r.name != r.source else "") for r in refs]
-    return JOIN.get(lang, "、").join(dict.fromkeys(names))
+    departments: dict[str, list[str]] = {}  # department -> its provinces, in order
+    others: list[str] = []
+    for r in refs:
+        province = next((p for p in provinces if r.name.startswith(p) and r.name[len(p):] in v.departments), None)
+        if province is not None:
+            departments.setdefault(r.name[len(province):], []).append(province)
+        else:
+            others.append(english.get(r.name, r.name) + (mark if r.how == INFERRED and r.name != r.source else ""))
+    by_provinces: dict[tuple[str, ...], list[str]] = {}
+    for department, where in departments.items():
+        by_provinces.setdefault(tuple(dict.fromkeys(where)), []).append(
+            v.departments[department] if lang == "en" else department)
+    sep, colon = ("; ", ": ") if lang == "en" else ("；", "：")
+    groups = [(" and ".join(provinces[p] for p in where) if lang == "en" else "、".join(where))
+              + colon + JOIN.get(lang, "、").join(names) for where, names in by_provinces.items()]
+    if others:
+        groups.append(JOIN.get(lang, "、").join(dict.fromkeys(others)))
+    return sep.join(groups)
 
 
 def record_task_texts(ledger: Ledger, record_id: str, lang: str) -> tuple[str, str, str]:

@@ -28,10 +28,24 @@ def test_the_popup_names_the_tasks_lead_and_supporting_units(catalogue):
     ledger, row = _record_of_task(catalogue, "二(一)2")
     lines = task_units_html(ledger, row["id"], "zh")
     assert "2022 任务: 二(一)2" in lines and "<b>牵头</b>: <small>西宁市政府" in lines
-    assert "配合: <small>青海省交通运输厅" in lines
+    assert "配合: <small>青海省：交通运输厅、林草局" in lines  # a province's departments under its name
     english = task_units_html(ledger, row["id"], "en")
-    assert "Xining Municipal Government" in english and "Qinghai Department of Transport" in english
+    assert "Xining Municipal Government" in english and "Qinghai: Department of Transport, " in english
     assert lines in popup_html(row, "zh", lines)
+
+
+def test_both_provinces_departments_are_grouped_and_other_units_follow():
+    from geo.ledger.units import parse_units
+    from layers.task_units import unit_text
+
+    lead, support = parse_units("两省民政厅、甘肃省交通运输厅牵头，两省住房城乡建设厅、省民(宗)委等部门，"
+                                "兰州海关按职责分工负责")
+    assert unit_text(lead, "zh") == "甘肃省、青海省：民政厅；甘肃省：交通运输厅"
+    # a repaired name differs by province: written out whole, among the other units
+    assert unit_text(support, "zh") == "甘肃省、青海省：住房城乡建设厅；甘肃省民委、青海省民宗委、兰州海关"
+    assert unit_text(support, "en") == ("Gansu and Qinghai: Department of Housing and Urban-Rural Development; "
+                                        "Gansu Ethnic Affairs Commission, Qinghai Ethnic and Religious Affairs "
+                                        "Commission, Lanzhou Customs")
 
 
 def test_the_governments_concerned_are_this_records_cities_marked_inferred(catalogue):
