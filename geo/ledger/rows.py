@@ -10,7 +10,7 @@ import pandas as pd
 from geo.languages import pick
 from geo.ledger import columns as c
 from geo.ledger.join import ANY, LEAD, Ledger, TaskFacts
-from geo.ledger.units import EXPANDED, INFERRED, REPAIRED, UnitRef
+from geo.ledger.units import EXPANDED, INFERRED, REPAIRED, UnitRef, read_vocabulary
 
 JOIN = "、"
 PLAN2018 = "plan2018"
@@ -31,7 +31,8 @@ class Selection:
         parts = list(self.cities)
         if self.unit:
             role = pick(*(c.LEAD_ROLE if self.role == LEAD else c.ANY_ROLE), lang)
-            parts.append(f"{self.unit}（{role}）" if lang == "zh" else f"{self.unit} ({role})")
+            english = read_vocabulary().english().get(self.unit, self.unit)
+            parts.append(f"{self.unit}（{role}）" if lang == "zh" else f"{english} ({role})")
         if self.record_ids is not None:
             n = len(self.record_ids)
             parts.append(pick(f"当前筛选的 {n} 个项目所在任务", f"the tasks of the {n} projects shown", lang))
