@@ -16,6 +16,7 @@ from app.downloads import imported_downloads, record_downloads
 from app.export_panel import export_panel
 from app.first_screen import FirstScreenLinks
 from app.focus import settle_focus
+from app.ledger_panel import ledger_panel, shown_progress
 from app.map_view import draw_map
 from app.plain_text import as_text
 from app.search import search_box
@@ -25,6 +26,7 @@ from app.sidebar import county_options, sidebar
 from app.static_files import StaticFiles
 from app.statistics import nothing_matches, statistics
 from app.table import table_section
+from app.unit_filter import served_unit_values
 from app.upload_panel import uploaded_rows
 from app.warm_start import warm_start
 from geo.filters import filter_catalogue
@@ -43,7 +45,8 @@ def vocabulary(data: dict[str, gpd.GeoDataFrame], basemaps: tuple[str, ...]) -> 
     city_names, county_names = name_lookups()
     return Vocabulary(cities=tuple(dict.fromkeys(counties["prefecture"])), counties=tuple(counties["adcode"]),
                       basemaps=basemaps, record_ids=frozenset(data["catalogue"]["id"]),
-                      place_ids=frozenset(data["places"]["id"]), city_names=city_names, county_names=county_names)
+                      place_ids=frozenset(data["places"]["id"]), city_names=city_names, county_names=county_names,
+                      units=served_unit_values())
 
 
 def loaded_data() -> dict[str, gpd.GeoDataFrame]:
@@ -94,19 +97,21 @@ def main() -> None:
     ready = below_fold_ready()  # the first run of a session draws the first screen only
     imported = uploaded_rows(data["places"], data["counties"])
     imported = None if imported is None else filter_imported(imported, state.cities, state.county)
+    progress = shown_progress(data["places"], data["counties"], data["catalogue"])
     painted = None if ready else mark_painted
     if side_by_side:  # the two documents side by side, and their change list
         compare_view(state, basemaps.get(state.basemap), filtered, painted, with_change_list=ready)
     else:
-        draw_map(state, basemaps.get(state.basemap), filtered, imported, painted)
+        draw_map(state, basemaps.get(state.basemap), filtered, imported, progress, painted)
     sidebar(vocab, data, basemaps, below_fold=ready)
     st.caption(sources_line(state.lang))
     if not ready:
         return
     statistics(filtered, data["catalogue"], state.lang, vocab.cities,
                state.located_only and bool(state.cities))
-    table_section(filtered, state.lang, state.cities)
+    table_section(filtered, state.lang, state.cities, progress)
     record_downloads(filtered, state.lang)
+    ledger_panel(state, filtered, data)
     if imported is not None:
         imported_downloads(imported, state.lang)
     export_panel(state, filtered, vocab)

@@ -7,6 +7,7 @@ tests/app/test_shared_data.py drives the page and checks they are still what was
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 import geopandas as gpd
@@ -50,14 +51,27 @@ def county_labels(gcj02: bool, lang: str) -> list[tuple[float, float, str]]:
     return county_label_points(web_layers(gcj02)["counties"], lang)
 
 
-@st.cache_resource(show_spinner=False)
-def presented_catalogue(lang: str, compare: bool, gcj02: bool) -> gpd.GeoDataFrame:
+Progress = tuple[tuple[str, str], ...]
+"""A filled ledger's 进展 per record, (record id, status key) sorted: () when none is shown."""
+CACHED_VARIANTS = 64  # languages × colourings × datums, and the progress of recent uploads
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHED_VARIANTS)
+def presented_catalogue(lang: str, compare: bool, gcj02: bool, progress: Progress = ()) -> gpd.GeoDataFrame:
     """Every drawn record with its tooltip, popup and style, once per language and colouring."""
-    return presentation(web_layers(gcj02)["catalogue"], lang, compare)
+    return presentation(web_layers(gcj02)["catalogue"], lang, compare, dict(progress) if progress else None)
 
 
-@st.cache_resource(show_spinner=False)
-def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, filled: bool = True) -> Publication:
+def colouring_name(compare: bool, progress: Progress) -> str:
+    """The colouring's part of a map file's name (a progress colouring by its content's digest)."""
+    if progress:
+        return "progress-" + hashlib.sha256(repr(progress).encode("utf-8")).hexdigest()[:12]
+    return "compare" if compare else "category"
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHED_VARIANTS)
+def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, filled: bool = True,
+             progress: Progress = ()) -> Publication:
     """One layer's GeoJSON for the page to fetch: made once per server and variant."""
     web, crs = web_layers(gcj02), "gcj02" if gcj02 else "wgs84"
     if layer == "context":
@@ -69,9 +83,8 @@ def map_data(layer: str, gcj02: bool, lang: str = "", compare: bool = False, fil
         return publication(f"counties-{lang}-{crs}", county_collection(web["counties"], lang))
     if layer == "units":
         return publication(f"units-{crs}", unit_outline_collection(web["unit_outlines"]))
-    colouring = "compare" if compare else "category"
-    return publication(f"catalogue-{lang}-{colouring}-{crs}",
-                       catalogue_collection(presented_catalogue(lang, compare, gcj02)))
+    return publication(f"catalogue-{lang}-{colouring_name(compare, progress)}-{crs}",
+                       catalogue_collection(presented_catalogue(lang, compare, gcj02, progress)))
 
 
 def served(item: Publication) -> Source:

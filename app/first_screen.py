@@ -24,7 +24,7 @@ from layers.tile_basemaps import OFFLINE
 
 log = logging.getLogger("dashboard.first_screen")
 
-FIRST_SCREEN_ELEMENTS = ("BidiComponent", "Radio", "Selectbox", "Multiselect", "Checkbox")
+FIRST_SCREEN_ELEMENTS = ("BidiComponent", "Radio", "Selectbox", "Multiselect", "Checkbox", "Button")
 """The kinds of element on the first screen whose code the frontend loads lazily, by the name of
 their source file in its manifest (tests/app/test_first_screen.py checks the list against a first run)."""
 PAGE_CSS = "/app/static/page/dashboard.css"

@@ -25,6 +25,7 @@ from layers.labels import t
 from layers.layer_control import GroupedLayers, expose
 from layers.map_legend import legend_entries, legend_of
 from layers.map_parts import MapParts, map_parts
+from layers.progress_legend import progress_legend
 from layers.sublayers import sublayer_group
 from layers.render_cache import install as install_render_cache
 from layers.render_cache import stable_ids
@@ -78,14 +79,16 @@ def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: 
                           counties if with_counties else None, prefecture_names(lang))
 
 
-def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list, filtered_ids: list[str]):
-    """The feature groups that change with the filters (record ids over the served data), the layer
-    control over all groups, and the ids drawn."""
+def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list, filtered_ids: list[str],
+                   progress: dict[str, str] | None = None):
+    """The feature groups that change with the filters (record ids over the served data, coloured by
+    a filled ledger's progress when given), the layer control over all groups, and the ids drawn."""
     lang, gcj02 = state.lang, is_gcj02(tiles)
     focus = focus_of(state, set(filtered_ids), gcj02)
     groups = [focus_group(focus, pane_name("mask"), pane_name("selected"))]
     control = {t("group_base", lang): base_layers}
-    records = served(map_data("catalogue", gcj02, lang, state.compare))
+    records = served(map_data("catalogue", gcj02, lang, state.compare,
+                              progress=tuple(sorted(progress.items())) if progress else ()))
     if state.selected in filtered_ids:
         groups.append(highlight_group(records, state.selected, lang, pane_name("highlight")))
     shown, by_sublayer = [], members()
@@ -101,23 +104,29 @@ def dynamic_groups(state: AppState, tiles: TileBasemap | None, base_layers: list
 
 
 def draw_map(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
-             imported: gpd.GeoDataFrame | None, on_painted: Callable[[], None] | None = None) -> None:
-    """The map with the filtered records, the imported rows (if any) and the legend of what is drawn,
-    framed on the state's focus; on_painted runs once it has drawn (when given)."""
-    parts = map_parts_of(state, tiles, filtered, imported, st.session_state["view"])
+             imported: gpd.GeoDataFrame | None, progress: dict[str, str] | None = None,
+             on_painted: Callable[[], None] | None = None) -> None:
+    """The map with the filtered records (coloured by a filled ledger's progress, when given), the
+    imported rows (if any) and the legend of what is drawn, framed on the state's focus; on_painted
+    runs once it has drawn (when given)."""
+    parts = map_parts_of(state, tiles, filtered, imported, st.session_state["view"], progress)
     show_map(parts, MAP_KEY, (MAIN_MAP_GLOBAL,), on_click=on_map_click, on_painted=on_painted)
 
 
 def map_parts_of(state: AppState, tiles: TileBasemap | None, filtered: gpd.GeoDataFrame,
-                 imported: gpd.GeoDataFrame | None, view: tuple) -> MapParts:
+                 imported: gpd.GeoDataFrame | None, view: tuple,
+                 progress: dict[str, str] | None = None) -> MapParts:
     """The map of a state as the page's component draws it: its base and the layers of the filter."""
     with stable_ids():  # the same map twice renders the same text: nothing to compile again
         m, base_layers = build_base(state, tiles, view)
-        groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]))
+        groups, control, shown_ids = dynamic_groups(state, tiles, base_layers, list(filtered["id"]), progress)
         if imported is not None:
             group = imported_group(to_gcj02(imported) if is_gcj02(tiles) else imported, state.lang)
             groups.append(group)
             control[t("layer_imported", state.lang)] = [group]
-        groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), state.lang, state.compare,
-                                             "counties" in state.layers), state.lang))
+        if progress:
+            groups.append(progress_legend(shown_ids, progress, state.lang))
+        else:
+            groups.append(legend_of(shown_legend(tuple(sorted(shown_ids)), state.lang, state.compare,
+                                                 "counties" in state.layers), state.lang))
         return map_parts(m, [*groups, GroupedLayers(control, collapsed=True)])

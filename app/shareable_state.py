@@ -32,6 +32,7 @@ class AppState:
     basemap: str = "offline"
     cities: tuple[str, ...] = ()
     located_only: bool = False
+    unit: str = ""  # a 2022 task unit and role: "lead:兰州市政府" (geo.filters.unit_choice)
     county: str = ""
     categories: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
@@ -60,6 +61,7 @@ class Vocabulary:
     place_ids: frozenset[str] = field(default_factory=frozenset)
     city_names: NameLookup | None = None  # any name the page shows → the city's Chinese name
     county_names: NameLookup | None = None  # any name the page shows → the county's adcode
+    units: tuple[str, ...] = ()  # the unit filter's values: each unit with each role
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ PARAMS: tuple[Param, ...] = (
     Param("basemap", "basemap", "one", lambda v: v.basemaps),
     Param("city", "cities", "many", lambda v: v.cities, names=lambda v: v.city_names),
     Param("located", "located_only", "flag"),
+    Param("unit", "unit", "one", lambda v: v.units),
     Param("county", "county", "one", lambda v: v.counties, names=lambda v: v.county_names),
     Param("cat", "categories", "many", lambda v: CATEGORIES),
     Param("mode", "modes", "many", lambda v: TRANSPORT_MODES),

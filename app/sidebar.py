@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.cached_data import prefecture_names
 from app.shareable_state import LAYER_GROUPS, Vocabulary, layer_session_key
+from app.unit_filter import city_government_buttons, unit_filter
 from app.upload_panel import upload_panel
 from geo.filters import DOC_CHOICES
 from geo.registry import BASE_LAYERS, SUBLAYERS, TRANSPORT_MODES
@@ -49,9 +50,11 @@ def sidebar(vocab: Vocabulary, data: dict[str, gpd.GeoDataFrame], basemaps: dict
         st.multiselect(t("cities", lang), vocab.cities, key="w_cities", placeholder=t("any", lang),
                        format_func=lambda c: cities.get(c, c))
         st.toggle(t("filter_located_only", lang), key="w_located_only", disabled=not s["w_cities"])
+        city_government_buttons(s, lang)
         names = dict(zip(data["counties"]["adcode"], data["counties"][name_column(lang)]))
         st.selectbox(t("county", lang), county_options(data["counties"], s["w_cities"]), key="w_county",
                      format_func=lambda a: names.get(a, t("all_counties", lang)))
+        unit_filter(data["catalogue"], lang)
         st.multiselect(t("categories", lang), CATEGORIES, key="w_categories", placeholder=t("any", lang),
                        format_func=lambda c: label(CATEGORY_LABELS, c, lang))
         st.multiselect(t("modes", lang), TRANSPORT_MODES, key="w_modes", placeholder=t("any", lang),

@@ -8,16 +8,24 @@ import streamlit as st
 
 from app.cached_data import load_all
 from app.plain_text import as_text
+from geo.ledger import ledger_of
+from geo.ledger.progress import name as progress_name
 from layers.plan_items import attribution_text, passage_text
+from layers.task_units import record_task_texts
 from layers.labels import CATEGORY_LABELS, SUBTYPE_LABELS, doc_names, label, t
 from layers.names import name_column
 
 
 
-def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -> pd.DataFrame:
+def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = (),
+          progress: dict[str, str] | None = None) -> pd.DataFrame:
     """The records as the table shows them (with their id, not displayed); why each is in the
-    chosen cities (all, when none is chosen)."""
-    return pd.DataFrame({
+    chosen cities (all, when none is chosen); their 2022 tasks' units, and 进展 when a ledger's
+    progress is shown."""
+    ledger = ledger_of(filtered)
+    texts = [record_task_texts(ledger, i, lang) for i in filtered["id"]]
+    tasks, lead, support = ([row[k] for row in texts] for k in range(3))
+    frame = pd.DataFrame({
         "id": filtered["id"],
         t("col_name", lang): filtered[name_column(lang)],
         t("col_category", lang): filtered["category"].map(lambda c: label(CATEGORY_LABELS, c, lang)),
@@ -29,14 +37,24 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -
         t("col_docs", lang): filtered["docs"].map(lambda ds: doc_names(ds, lang)),
         t("col_section", lang): filtered["sources"].map(lambda ss: "；".join(s["section"] for s in ss)),
         t("col_quote", lang): filtered["sources"].map(lambda ss: ss[0]["quote"] if ss else ""),
+        t("col_tasks", lang): tasks,
+        t("col_lead", lang): lead,
+        t("col_support", lang): support,
     }).reset_index(drop=True)
+    if progress is not None:
+        frame.insert(2, t("col_progress", lang), [
+            progress_name(progress[i], lang) if i in progress
+            else t("progress_not_reported", lang) if i in ledger.tasks_of else "" for i in filtered["id"]])
+    return frame
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...]) -> pd.DataFrame:
+def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...],
+             progress: tuple[tuple[str, str], ...] | None = None) -> pd.DataFrame:
     """The table of these records (shared, read only: a filter seen before costs nothing)."""
     catalogue = load_all()["catalogue"]
-    return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities)
+    return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities,
+                 None if progress is None else dict(progress))
 
 
 def follow_pick(event, ids: pd.Series, rows_key: str) -> None:
@@ -50,13 +68,15 @@ def follow_pick(event, ids: pd.Series, rows_key: str) -> None:
             st.rerun()
 
 
-def table_section(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = ()) -> None:
-    """The linked table of the filtered records."""
+def table_section(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = (),
+                  progress: dict[str, str] | None = None) -> None:
+    """The linked table of the filtered records (with their 进展 when a ledger's progress is given)."""
     # Drawn in the page's own run. A timed fragment once brought it a second after the map (its data
     # grid costs the browser ~0.9 s), but the app-wide rerun it asked for lost the widgets' values
     # when sessions ran concurrently (the load benchmark saw every layer switched off).
     st.markdown(f"#### {t('table', lang)}")
-    frame = table_of(tuple(filtered["id"]), lang, cities)
+    frame = table_of(tuple(filtered["id"]), lang, cities,
+                     None if progress is None else tuple(sorted(progress.items())))
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
     follow_pick(event, frame["id"], "table_rows")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app.plain_text import as_text
 from geo import project_list
+from geo.ledger import LedgerCheck, NotALedger, check_ledger, read_tasks
 from layers.labels import pick, t
 
 log = logging.getLogger("dashboard.upload")
@@ -28,9 +29,18 @@ _UNSAFE_FILE_CHARS = re.compile(r"[^\w.-]+")
 def _parsed(data: bytes, filename: str, gcj02: bool, _places: gpd.GeoDataFrame,
             _counties: gpd.GeoDataFrame) -> tuple[project_list.ImportResult | None, bytes, tuple[str, str] | None]:
     """(result, annotated CSV, None), or (None, b"", (message_zh, message_en)) for a rejected file.
+    A filled task ledger (a 任务编号 and 进展 header) is checked as one (a LedgerCheck), any other
+    file as a project list.
 
     Cached on the bytes, name and option: a rerun of the page does not read the file again.
     """
+    try:
+        ledger = check_ledger(data, filename, read_tasks())
+        return ledger, project_list.annotated_csv(ledger), None
+    except NotALedger:
+        pass
+    except project_list.ImportRejected as exc:
+        return None, b"", (exc.message_zh, exc.message_en)
     try:
         result = project_list.import_projects(data, filename, _places, _counties, gcj02=gcj02)
     except project_list.ImportRejected as exc:
@@ -66,6 +76,8 @@ def _panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> N
     summary = t("import_summary", lang).format(read=result.rows_read, valid=len(result.valid),
                                                 errors=result.errors, warnings=result.warnings)
     (st.warning if result.errors or result.valid.empty else st.success)(summary)
+    if isinstance(result, LedgerCheck):
+        st.caption(t("progress_loaded", lang))
     if result.issues:
         headers = tuple(t(k, lang) for k in ("import_col_row", "import_col_column", "import_col_level",
                                               "import_col_message"))
@@ -85,9 +97,21 @@ def uploaded_rows(places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> gpd.G
         current = _current(places, counties)
     except Exception:  # upload_panel reports and logs it in the same run
         return None
-    if current is None or current[3] is not None or current[1].valid.empty:
+    if current is None or current[3] is not None or isinstance(current[1], LedgerCheck) or current[1].valid.empty:
         return None
     return current[1].valid
+
+
+def uploaded_ledger(places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> tuple[str, LedgerCheck] | None:
+    """(file name, check) of the filled task ledger now in the uploader; None when the upload is
+    none, not a ledger or rejected. Never raises."""
+    try:
+        current = _current(places, counties)
+    except Exception:  # upload_panel reports and logs it in the same run
+        return None
+    if current is None or not isinstance(current[1], LedgerCheck):
+        return None
+    return current[0].name, current[1]
 
 
 def upload_panel(lang: str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame) -> None:

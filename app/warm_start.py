@@ -15,6 +15,7 @@ from app.first_screen import remember_map_files
 from app.map_view import map_parts_of
 from app.shareable_state import AppState
 from app.static_files import warm
+from geo.ledger import ledger_of
 from geo.registry import DEFAULT_LAYERS
 from layers import styles
 from layers.labels import LANGUAGES
@@ -25,7 +26,7 @@ OFFLINE_LAYERS = ("context", "water", "units")
 
 def prepare(gcj02_too: bool = False) -> list[str]:
     """Load, cache and publish what the default basemap's pages fetch; the URLs published."""
-    load_all()
+    ledger_of(load_all()["catalogue"])  # the 2022 tasks joined to the records: the unit filter's values
     members()
     urls = []
     for gcj02 in (False, True) if gcj02_too else (False,):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import geopandas as gpd
 
-from geo.filters import Filters
+from geo.filters import Filters, split_unit_choice
+from geo.ledger import Selection
 from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, t
 from layers.names import prefecture_name
 
@@ -43,7 +44,8 @@ def _doc(doc: str, lang: str) -> str:
 
 
 def filter_parts(filters: Filters, lang: str, counties: gpd.GeoDataFrame, context: gpd.GeoDataFrame) -> list[str]:
-    """The filter's parts in title order: cities, county, categories and modes, document, search text."""
+    """The filter's parts in title order: cities, county, 2022 task unit, categories and modes, document,
+    search text."""
     parts = []
     if filters.cities:
         cities = _join([prefecture_name(c, lang, context) for c in filters.cities], lang)
@@ -51,6 +53,9 @@ def filter_parts(filters: Filters, lang: str, counties: gpd.GeoDataFrame, contex
                      if filters.located_only else cities)
     if filters.county:
         parts.append(_county_name(filters.county, counties, lang))
+    role, unit = split_unit_choice(filters.unit)
+    if unit:
+        parts.append(Selection(unit, role).describe(lang))  # 兰州市政府（牵头）, as the ledger's title says
     parts.append(_kinds(filters, lang))
     parts.append(_doc(filters.doc, lang))
     if filters.text.strip():

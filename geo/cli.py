@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from geo.files import DATA_DIR
+from geo.ledger import cli as ledger_cli
 from geo.schema import DataFileError
 from geo.languages import pick
 
@@ -131,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--documents", type=Path, help="a documents file (default: data/catalogue/documents.toml)")
     c.add_argument("--catalogue", type=Path, help="a catalogue GeoJSON (default: the data folder's)")
     c.set_defaults(run=_compare)
+    ledger_cli.add_parser(sub)
     return p
 
 

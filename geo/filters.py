@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.documents import read_documents
+from geo.ledger.join import ROLES, ledger_of
 
 _DOCUMENTS = read_documents()
 DOC_CHOICES = ("all", *_DOCUMENTS.ids, "both")
@@ -28,6 +29,21 @@ class Filters:
     doc: str = "all"
     text: str = ""
     located_only: bool = False  # the city filter keeps only records located in (位于) the city
+    unit: str = ""  # "lead:兰州市政府" or "any:甘肃省交通运输厅" (unit_choice): records of the 2022 tasks of a unit
+
+
+UNIT_SEPARATOR = ":"
+
+
+def unit_choice(role: str, unit: str) -> str:
+    """The unit filter's value: a role (lead, any) and a unit as the ledger writes it."""
+    return f"{role}{UNIT_SEPARATOR}{unit}"
+
+
+def split_unit_choice(value: str) -> tuple[str, str]:
+    """(role, unit) of a unit filter value; ("", "") when it is none."""
+    role, _, unit = value.partition(UNIT_SEPARATOR)
+    return (role, unit) if role in ROLES and unit else ("", "")
 
 
 def comparison_class(docs: list[str], from_doc: str = _DOCUMENTS.default_from,
@@ -71,6 +87,9 @@ def filter_catalogue(catalogue: gpd.GeoDataFrame, filters: Filters) -> gpd.GeoDa
     elif filters.doc == "both":
         keep &= catalogue["docs"].map(lambda ds: comparison_class(ds) == "both")
     keep &= _text_match(catalogue, filters.text)
+    role, unit = split_unit_choice(filters.unit)
+    if unit:
+        keep &= catalogue["id"].isin(ledger_of(catalogue).records_of_unit(unit, role))
     return catalogue[keep]
 
 

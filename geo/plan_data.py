@@ -13,6 +13,7 @@ from geo.counties import load_counties
 from geo.gazetteer import load_places
 from geo.gcj02 import geometry_to_gcj02
 from geo.lakes import load_lakes
+from geo.ledger.tasks import read_tasks
 from geo.plan_units import load_plan_units, unit_outlines
 from geo.rivers import load_rivers
 from geo.schema import PROVINCES
@@ -23,8 +24,11 @@ LOADERS = {"counties": load_counties, "plan_units": load_plan_units, "context": 
 
 
 def load_all(data_dir: Path | None = None) -> dict[str, gpd.GeoDataFrame]:
-    """Every layer, validated (DataFileError names a missing or malformed file)."""
-    return {name: load(data_dir) for name, load in LOADERS.items()}
+    """Every layer, validated (DataFileError names a missing or malformed file); the 2022 plan's
+    tasks (their text is derived data too) are read and checked with them."""
+    layers = {name: load(data_dir) for name, load in LOADERS.items()}
+    read_tasks(data_dir=data_dir)
+    return layers
 
 
 def drawn_context(context: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

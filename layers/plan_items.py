@@ -10,17 +10,23 @@ from shapely.geometry import mapping
 
 from geo.catalogue import located
 from geo.filters import comparison_class
+from geo.ledger import NOT_REPORTED, ledger_of
+from geo.ledger.progress import name as progress_name
 from layers import styles
 from layers.geojson_layer import ID, POPUP, STYLE, TOOLTIP, GeoJsonLayer, Source
 from layers.labels import CATEGORY_LABELS, DOC_SHORT, SUBTYPE_LABELS, label, list_separator, t
 from layers.names import record_title
+from layers.task_units import task_units_html
 
 
 _DRAW_ORDER = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
 
 
-def colour(row: pd.Series, compare: bool) -> str:
-    """The record's colour: by document in comparison mode, else by subtype or category."""
+def colour(row: pd.Series, compare: bool, progress: dict[str, str] | None = None) -> str:
+    """The record's colour: by its reported 进展 when a ledger's progress is given, by document in
+    comparison mode, else by subtype or category."""
+    if progress is not None:
+        return styles.PROGRESS_COLOURS[progress.get(row["id"], NOT_REPORTED)]
     if compare:
         return styles.COMPARISON_COLOURS[comparison_class(list(row["docs"]))]
     if row["category"] == "transport":
@@ -33,9 +39,9 @@ def is_study(verb: str) -> bool:
     return any(v in verb for v in styles.STUDY_VERBS)
 
 
-def style_of(row: pd.Series, compare: bool) -> dict:
+def style_of(row: pd.Series, compare: bool, progress: dict[str, str] | None = None) -> dict:
     """The Leaflet path style of one record."""
-    c = colour(row, compare)
+    c = colour(row, compare, progress)
     geom_type = row.geometry.geom_type
     if geom_type in ("Point", "MultiPoint"):
         return {**styles.POINT_STYLE, "fillColor": c,
@@ -116,8 +122,9 @@ def attribution_html(row: pd.Series, lang: str) -> str:
     return "".join(lines)
 
 
-def popup_html(row: pd.Series, lang: str) -> str:
-    """Full popup: name, category, cities with why each is here, the plan's verb, the citation."""
+def popup_html(row: pd.Series, lang: str, tasks_html: str = "") -> str:
+    """Full popup: name, category, cities with why each is here, the plan's verb, the 2022 tasks'
+    units and progress (tasks_html, already escaped), the citation."""
     lines = [
         f"<div class='plan-popup' style='max-width:340px'><b>{html.escape(row['name_zh'])}</b>",
         f"<br><i>{html.escape(row['name_en'])}</i>",
@@ -127,6 +134,7 @@ def popup_html(row: pd.Series, lang: str) -> str:
     ]
     if row["verb"]:
         lines.append(f"<br>{html.escape(t('col_verb', lang))}: {html.escape(row['verb'])}")
+    lines.append(tasks_html)
     if not row["located"]:
         lines.append(f"<br><small>{html.escape(t('unlocated_note', lang))}</small>")
     elif row["schematic"]:
@@ -143,17 +151,30 @@ def _features(record_id: str, tip: str, pop: str, geom) -> list[dict]:
     return [{"type": "Feature", "properties": props, "geometry": mapping(p)} for p in parts]
 
 
-def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool) -> gpd.GeoDataFrame:
+def progress_html(record_id: str, progress: dict[str, str] | None, lang: str) -> str:
+    """The popup's 进展 line when a ledger's progress is shown."""
+    if progress is None:
+        return ""
+    status = progress.get(record_id)
+    text = progress_name(status, lang) if status else t("progress_not_reported", lang)
+    return f"<br><b>{html.escape(t('col_progress', lang))}</b>: {html.escape(text)}"
+
+
+def presentation(rows: gpd.GeoDataFrame, lang: str, compare: bool,
+                 progress: dict[str, str] | None = None) -> gpd.GeoDataFrame:
     """Records with their tooltip, popup, style and GeoJSON features worked out once (cache this,
-    it is data); unlocated records are left out."""
+    it is data); unlocated records are left out. With progress (record id -> 进展 of a filled
+    ledger), records are coloured by it."""
     rows = located(rows)
     records = list(rows.iterrows())
+    ledger = ledger_of(rows)
     tips = [tooltip_html(r, lang) for _, r in records]
-    pops = [popup_html(r, lang) for _, r in records]
+    pops = [popup_html(r, lang, task_units_html(ledger, r["id"], lang) + progress_html(r["id"], progress, lang))
+            for _, r in records]
     return gpd.GeoDataFrame({
         "id": rows["id"], "category": rows["category"], "subtype": rows["subtype"],
         "tip": tips, "pop": pops,
-        "sty": [style_of(r, compare) for _, r in records],
+        "sty": [style_of(r, compare, progress) for _, r in records],
         "features": [_features(r["id"], tip, pop, r.geometry) for (_, r), tip, pop in zip(records, tips, pops)],
         "geometry": rows.geometry,
     }, geometry="geometry", crs=rows.crs, index=rows.index)

@@ -76,6 +76,11 @@ _DOCUMENTS = read_documents()
 COMPARISON_COLOURS = {**{f"{d.id}_only": d.colour for d in _DOCUMENTS.documents}, "both": _DOCUMENTS.both_colour}
 """Each document's colour and that of records both cite, from data/catalogue/documents.toml."""
 
+PROGRESS_COLOURS = {"completed": "#1a9641", "under_way": "#2c7bb6", "preparing": "#fdae61",
+                    "not_started": "#8c6bb1", "lagging": "#d7191c", "not_reported": "#b8b8b8"}
+"""A filled task ledger's 进展 on the map (geo.ledger.progress.STATUSES, and tasks not reported):
+green done, blue under way, orange preparing, purple not started, red behind; grey unreported."""
+
 POINT_RADIUS = {"node_city": 8, "node_town": 6, "new_city": 6, "airport": 7, "hub": 7}
 DEFAULT_POINT_RADIUS = 5
 POINT_STYLE = {"weight": 1.5, "color": "#ffffff", "fill": True, "fillOpacity": 0.95}

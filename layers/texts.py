@@ -141,9 +141,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ imported projects (upload_panel.py)
     "import_projects": ("导入项目清单", "Import a project list"),
     "import_help": ("CSV（UTF-8 或 GBK）、XLSX 或 GeoJSON，不超过 10 MB、20,000 行。需名称列（name/名称），"
-                    "以及经度+纬度（lon/lat）、地点（place）或县区（county）列；可选类别、市州。",
+                    "以及经度+纬度（lon/lat）、地点（place）或县区（county）列；可选类别、市州。"
+                    "也可上传填好进展的任务台账（本页下载的 Excel 或 CSV）：进展显示在地图上。",
                     "CSV (UTF-8 or GBK), XLSX or GeoJSON, up to 10 MB and 20,000 rows. A name column "
-                    "(name/名称) and lon + lat, a place or a county column; category and city optional."),
+                    "(name/名称) and lon + lat, a place or a county column; category and city optional. "
+                    "A task ledger downloaded here, with its progress filled in, shows that progress on the map."),
     "import_gcj02": ("坐标为 GCJ-02（高德），转换为 WGS-84", "Coordinates are GCJ-02 (AMap): convert to WGS-84"),
     "import_summary": ("读取 {read} 行：可用 {valid} 行，错误 {errors} 条，警告 {warnings} 条。",
                        "Read {read} rows: {valid} usable, {errors} errors, {warnings} warnings."),
@@ -226,4 +228,37 @@ TEXT: dict[str, tuple[str, str]] = {
     "fig_modes": ("交通方式：{modes}", "Transport: {modes}"),
     "fig_doc_both": ("两份文件均列", "In both plans"),
     "fig_located_only": ("位于", "located in"),
+    # ---- the 2022 plan's 责任单位 and the task ledger (issue 20)
+    "unit_filter": ("责任单位（2022 实施方案）", "Responsible unit (2022 plan)"),
+    "unit_help": ("按《“十四五”实施方案》各项任务的责任单位筛选项目；“有关市州政府”按项目所在市州推定。",
+                  "Filter the projects by the units responsible for the 2022 plan's tasks; 有关市州政府 (the "
+                  "governments concerned) is read as the governments of each project's cities."),
+    "unit_lead_only": ("仅牵头", "Leads only"),
+    "unit_city_lead": ("{government}牵头", "{government} as lead"),
+    "col_lead": ("牵头", "Lead"),
+    "col_support": ("配合", "Supporting"),
+    "col_tasks": ("2022 任务", "2022 tasks"),
+    "col_progress": ("进展", "Progress"),
+    "inferred_mark": ("（推定）", " (inferred)"),
+    "ledger_title": ("任务台账（2022 实施方案）", "Task ledger (2022 plan)"),
+    "ledger_caption": ("当前筛选（{filter}）涉及 {n} 项任务。下载后在 Excel 或 WPS 中填写进展、进展说明与更新日期，"
+                       "再通过侧栏“导入项目清单”上传，进展即显示在地图上。",
+                       "The current filter ({filter}) holds {n} tasks. Fill in progress, progress note and "
+                       "update date in Excel or WPS, then upload the file with the sidebar's import: the "
+                       "progress shows on the map."),
+    "ledger_xlsx": ("下载台账（Excel）", "Download the ledger (Excel)"),
+    "ledger_csv": ("下载台账（CSV）", "Download the ledger (CSV)"),
+    "progress_title": ("台账进展", "Progress from the ledger"),
+    "progress_file": ("已读取台账：", "Ledger read: "),
+    "progress_loaded": ("已读取台账：进展见地图下方。", "A task ledger was read: its progress is below the map."),
+    "progress_show": ("按进展着色", "Colour by progress"),
+    "progress_legend": ("进展（2022 任务台账）", "Progress (2022 task ledger)"),
+    "progress_not_reported": ("未填报", "Not reported"),
+    "progress_by_city": ("各市州任务数（按进展）", "Tasks by progress, per city"),
+    "progress_by_unit": ("各牵头单位任务数（按进展）", "Tasks by progress, per lead unit"),
+    "progress_total": ("合计", "Total"),
+    "progress_city": ("市州", "City"),
+    "progress_unit": ("牵头单位", "Lead unit"),
+    "progress_download": ("下载标注问题的台账（CSV）", "Download the ledger with its problems marked (CSV)"),
+    "progress_note": ("一个项目属于多项任务时，取其中最落后的进展。", "A project in several tasks takes the least advanced of their progress."),
 }

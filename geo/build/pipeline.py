@@ -14,6 +14,7 @@ from shapely.geometry import Point, box
 from geo.build import basemap_lines, cnmaps_boundaries
 from geo.build.pinyin_names import english_name
 from geo.build.search_pinyin import write_search_pinyin
+from geo.ledger.tasks import write_section_texts
 from geo.catalogue import build_catalogue
 from geo.catalogue_sources import read_items, read_places
 from geo.context import dissolve_outlines, load_context
@@ -238,7 +239,7 @@ def build(out_dir: Path) -> list[Path]:
     """Build every derived file of data/."""
     all_counties, full_counties = build_boundaries()
     written = [*build_geodata(out_dir, all_counties), *build_catalogue_files(out_dir, full_counties)]
-    return [*written, write_search_pinyin(out_dir)]
+    return [*written, write_search_pinyin(out_dir), write_section_texts(out_dir)]
 
 
 def check(data_dir: Path) -> list[str]:

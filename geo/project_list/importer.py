@@ -14,9 +14,9 @@ import pandas as pd
 import shapely
 
 from geo.crs import WGS84
-from geo.project_list.issues import ERROR, FILE_ROW, WARNING, ImportRejected, Issue, quoted
+from geo.project_list.issues import ERROR, FILE_ROW, WARNING, Issue, quoted
 from geo.project_list.names import Names, build_names, normalise
-from geo.project_list.read import MAX_BYTES, RawTable, check_size, read_table
+from geo.project_list.read import RawTable, read_file, read_table
 from geo.project_list.rows import Located, RowIssues, county_index, locate, lookup, unknown_name
 from geo.languages import list_separator
 
@@ -152,7 +152,7 @@ def _empty_valid() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([], crs=WGS84), crs=WGS84)
 
 
-def _annotate(raw: RawTable, issues: list[Issue]) -> pd.DataFrame:
+def annotated_table(raw: RawTable, issues: list[Issue]) -> pd.DataFrame:
     """The table as read, header names restored, plus the error column (file errors on every row)."""
     table = raw.cells.set_axis(list(raw.headers), axis=1)
     every_row = [f"[{_LEVEL_ZH[i.level]} {i.level}] {i.message_zh} / {i.message_en}"
@@ -219,7 +219,7 @@ def validate_table(raw: RawTable, names: Names, counties: gpd.GeoDataFrame, *, g
         file_errors.append(Issue(FILE_ROW, "", ERROR, "表格没有数据行。", "The table has no data rows."))
     if file_errors:
         issues = sorted(issues + file_errors, key=lambda i: i.row)
-        return ImportResult(_empty_valid(), issues, _annotate(raw, issues), len(cells), raw.fmt)
+        return ImportResult(_empty_valid(), issues, annotated_table(raw, issues), len(cells), raw.fmt)
 
     col = _reader(cells, fields)
     present = {f: raw.headers[ps[0]] for f, ps in fields.items()}
@@ -263,7 +263,7 @@ def validate_table(raw: RawTable, names: Names, counties: gpd.GeoDataFrame, *, g
         "warnings": np.array([warn_zh.get(int(i), "") for i in rows], dtype=object),
         "warnings_en": np.array([warn_en.get(int(i), "") for i in rows], dtype=object),
     }, geometry=shapely.points(at.x[keep].to_numpy(float), at.y[keep].to_numpy(float)), crs=WGS84)
-    return ImportResult(valid, issues, _annotate(raw, issues), len(cells), raw.fmt)
+    return ImportResult(valid, issues, annotated_table(raw, issues), len(cells), raw.fmt)
 
 
 # ---------------------------------------------------------------- entry points
@@ -278,15 +278,7 @@ def import_projects(data: bytes, filename: str, places: gpd.GeoDataFrame, counti
 def import_file(path: Path | str, places: gpd.GeoDataFrame, counties: gpd.GeoDataFrame,
                 *, gcj02: bool = False) -> ImportResult:
     """import_projects() of a file on disk; a missing, unreadable or too big file is ImportRejected."""
-    path = Path(path)
-    try:
-        check_size(path.stat().st_size)
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise ImportRejected(f"无法打开文件：{reason}。", f"Cannot open the file: {reason}.") from None
-    return import_projects(data, path.name, places, counties, gcj02=gcj02)
+    return import_projects(read_file(path), Path(path).name, places, counties, gcj02=gcj02)
 
 
 def filter_imported(gdf: gpd.GeoDataFrame, cities: tuple[str, ...], county_adcode: str) -> gpd.GeoDataFrame:

@@ -36,6 +36,11 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """Any table as CSV (UTF-8 with BOM, formula-safe): the ledger writes its CSV with it."""
+    return _csv(frame)
+
+
 def annotated_csv(result: ImportResult) -> bytes:
     """The file as read with an error column (UTF-8 with BOM, formula-safe) for the user to fix."""
     return _csv(result.table)

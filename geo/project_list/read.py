@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -54,6 +56,18 @@ def check_size(size: int) -> None:
             f"文件过大（{size / _MB:.1f} MB），上限为 {MAX_BYTES // _MB} MB。请拆分后分批导入。",
             f"The file is too big ({size / _MB:.1f} MB); the limit is {MAX_BYTES // _MB} MB. "
             "Split it and import the parts.")
+
+
+def read_file(path: Path | str) -> bytes:
+    """A user's file's bytes; a missing, unreadable or too big file is ImportRejected."""
+    path = Path(path)
+    try:
+        check_size(path.stat().st_size)
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ImportRejected(f"无法打开文件：{reason}。", f"Cannot open the file: {reason}.") from None
 
 
 def _reject_rows(count: int | None) -> None:
@@ -115,11 +129,22 @@ def _trim(record: list[str]) -> list[str]:
     return record[:end]
 
 
+HeaderTest = Callable[[list[str]], bool]
+"""Whether a record is the header row (default: the first non-blank record is)."""
+
+
+class NoHeader(ImportRejected):
+    """No record of the table is the header its reader looks for (e.g. not a task ledger)."""
+
+
 def _table(records: list[list[str]], fmt: str, issues: list[Issue] | None = None,
-           keep_blank: bool = False) -> RawTable:
-    """Header = first non-blank record; blank records are skipped (unless kept) but keep their numbers."""
+           keep_blank: bool = False, header: HeaderTest | None = None) -> RawTable:
+    """Header = first non-blank record (or the first that passes `header`, records above it are
+    skipped); blank records are skipped (unless kept) but keep their numbers."""
     issues = list(issues or [])
-    start = next((i for i, r in enumerate(records) if not _blank(r)), None)
+    start = next((i for i, r in enumerate(records) if not _blank(r) and (header is None or header(r))), None)
+    if start is None and header is not None:
+        raise NoHeader("表格中没有所需的表头行。", "No row of the table is the header looked for.")
     if start is None:
         raise ImportRejected("文件为空：没有表头，也没有数据。", "The file is empty: no header and no data.")
     headers = [h.replace("\ufeff", "").strip() for h in _trim(records[start])]
@@ -148,7 +173,7 @@ def _table(records: list[list[str]], fmt: str, issues: list[Issue] | None = None
     return RawTable(tuple(headers), cells, tuple(issues), fmt)
 
 
-def _read_csv(data: bytes) -> RawTable:
+def _read_csv(data: bytes, header: HeaderTest | None = None) -> RawTable:
     text = decode(data)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(DELIMITERS, key=first.count)
@@ -158,10 +183,10 @@ def _read_csv(data: bytes) -> RawTable:
         raise ImportRejected("CSV 无法解析（引号不配对或单元格过长）。请在表格软件中重新导出为 CSV。",
                              "The CSV cannot be parsed (unbalanced quotes or an over-long cell). "
                              "Export it again from your spreadsheet.") from None
-    return _table(records, "csv")
+    return _table(records, "csv", header=header)
 
 
-def _read_xlsx(data: bytes) -> RawTable:
+def _read_xlsx(data: bytes, header: HeaderTest | None = None) -> RawTable:
     rows, more = first_sheet_rows(data, MAX_SHEET_ROWS)
     records: list[list[str]] = []
     filled = 0
@@ -178,7 +203,7 @@ def _read_xlsx(data: bytes) -> RawTable:
     if more:
         issues.append(Issue(FILE_ROW, "", WARNING, f"只读取了工作表的前 {MAX_SHEET_ROWS:,} 行。",
                             f"Only the first {MAX_SHEET_ROWS:,} rows of the sheet were read."))
-    return _table(records, "xlsx", issues)
+    return _table(records, "xlsx", issues, header=header)
 
 
 def _json_cell(value: object) -> str:
@@ -256,11 +281,16 @@ def _read_geojson(data: bytes) -> RawTable:
     return RawTable(table.headers, table.cells.set_axis(table.cells.index - 1), table.issues, "geojson")
 
 
-def read_table(data: bytes, filename: str = "") -> RawTable:
-    """Read the bytes of a CSV, XLSX or GeoJSON file; raise ImportRejected when impossible."""
+def read_table(data: bytes, filename: str = "", header: HeaderTest | None = None) -> RawTable:
+    """Read the bytes of a CSV, XLSX or GeoJSON file; raise ImportRejected when impossible. With a
+    header test, the header is the first row passing it (NoHeader when none does; GeoJSON has none)."""
     check_size(len(data))
     if not data.strip():
         raise ImportRejected("文件为空。", "The file is empty.")
     fmt = sniff(data, filename)
+    if header is not None:
+        if fmt == "geojson":
+            raise NoHeader("GeoJSON 文件没有表头行。", "A GeoJSON file has no header row.")
+        return {"csv": _read_csv, "xlsx": _read_xlsx}[fmt](data, header)
     reader = {"csv": _read_csv, "xlsx": _read_xlsx, "geojson": _read_geojson}[fmt]
     return reader(data)

@@ -3,7 +3,7 @@ from app.shareable_state import AppState, Vocabulary, parse, to_params
 VOCAB = Vocabulary(cities=("兰州市", "西宁市"), counties=("620102", "630106"),
                    layers=("counties", "rail"), default_layers=("counties", "rail"),
                    basemaps=("offline", "osm"), record_ids=frozenset({"tr-x"}),
-                   place_ids=frozenset({"pl-x"}))
+                   place_ids=frozenset({"pl-x"}), units=("lead:兰州市政府", "any:兰州市政府"))
 
 
 def test_empty_url_gives_defaults_without_notice():
@@ -22,7 +22,7 @@ def test_round_trip_of_every_parameter():
 
 
 def test_bad_values_fall_back_with_a_notice_each():
-    params = {"lang": "fr", "basemap": "google", "city": "兰州市,北京市", "county": "110101",
+    params = {"lang": "fr", "basemap": "google", "city": "兰州市,北京市", "county": "110101", "unit": "lead:某局",
               "cat": "nonsense", "doc": "1999", "compare": "yes", "z": "99", "lat": "abc", "sel": "zz",
               "q": "<script>alert(1)</script>"}
     state, notices = parse(params, VOCAB)
@@ -32,7 +32,8 @@ def test_bad_values_fall_back_with_a_notice_each():
     assert state.text == "" and not state.compare and state.selected == ""
     assert state.zoom == AppState().zoom and state.lat == AppState().lat
     joined = " ".join(notices)
-    for name in ("lang=fr", "basemap=google", "city=北京市", "county=110101", "cat=nonsense",
+    assert state.unit == ""
+    for name in ("unit=lead:某局", "lang=fr", "basemap=google", "city=北京市", "county=110101", "cat=nonsense",
                  "doc=1999", "compare=yes", "z=99", "lat=abc", "sel=zz", "q"):
         assert name in joined
 
@@ -50,7 +51,8 @@ def test_empty_layers_parameter_means_no_layers():
 
 def test_every_parameter_row_round_trips_through_the_url_and_the_widgets():
     from app.shareable_state import PARAMS, session_values, state_of
-    state = AppState(lang="en", basemap="osm", cities=("西宁市",), located_only=True, county="630106",
+    state = AppState(lang="en", basemap="osm", cities=("西宁市",), located_only=True, unit="lead:兰州市政府",
+                     county="630106",
                      categories=("water",),
                      modes=("railway",), doc="plan2018", text="铁路", compare=True, layers=("rail",), selected="tr-x",
                      place="pl-x", view_mode="side")

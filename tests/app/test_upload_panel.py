@@ -78,3 +78,28 @@ def test_an_unexpected_failure_is_an_error_message_not_an_exception(lang, text):
     assert not at.exception
     assert at.error[0].value.startswith(text)
     assert at.session_state["imported"] is None
+
+
+def test_a_filled_task_ledger_is_checked_as_a_ledger_not_a_project_list():
+    import io
+    from datetime import date
+
+    import openpyxl
+
+    from geo.catalogue import load_catalogue
+    from geo.ledger import Selection
+    from geo.ledger.workbook import ledger_file
+
+    book = openpyxl.load_workbook(io.BytesIO(ledger_file(load_catalogue(), Selection(cities=("白银市",)), "zh",
+                                                         "xlsx", date.today())))
+    book.active["L3"], book.active["L4"] = "在建", "不知道"
+    data = io.BytesIO()
+    book.save(data)
+    at = _app().run()
+    at.get("file_uploader")[0].set_value(("台账.xlsx", data.getvalue(), "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert at.warning[0].value.endswith("可用 1 行，错误 1 条，警告 0 条。")
+    assert at.caption[0].value == "已读取台账：进展见地图下方。"
+    assert at.session_state["imported"] is None  # no project rows on the map
+    assert "未知进展 '不知道'" in at.dataframe[0].value.iloc[0, 3]

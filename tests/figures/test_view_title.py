@@ -35,6 +35,14 @@ def test_the_title_names_the_filter(data):
     assert filter_title(Filters(cities=("兰州市",), located_only=True), "zh", counties, context) == "位于兰州市"
 
 
+def test_the_title_names_a_2022_task_unit_and_its_role(data):
+    counties, context = data["counties"], data["context"]
+    lead = Filters(cities=("兰州市",), unit="lead:兰州市政府", categories=("transport",))
+    assert filter_title(lead, "zh", counties, context) == "兰州市 · 兰州市政府（牵头） · 交通"
+    anyrole = Filters(unit="any:甘肃省交通运输厅")
+    assert filter_title(anyrole, "en", counties, context) == "Gansu Department of Transport (lead or supporting)"
+
+
 def test_no_filter_keeps_the_map_title(data):
     assert filter_title(Filters(), "zh", data["counties"], data["context"]) == "兰西城市群规划地图 · 当前视图"
     assert filter_title(None, "en", data["counties"], data["context"]) == "Lanzhou–Xining Plan Map · current view"
