@@ -34,7 +34,9 @@ def _buttons(page):
 
     def found():
         nonlocal frame
-        frame = next((f for f in page.frames if "lxpm_view_export" in f.url), None)
+        # Through the iframe element: Playwright's list of frames may not hold a frame attached late.
+        element = page.query_selector("iframe[title$='lxpm_view_export']")
+        frame = element.content_frame() if element else None
         return frame is not None and frame.locator("button[data-action=png]").count() == 1
     _wait(found, WAIT_S, "the export buttons")
     return frame
