@@ -8,7 +8,6 @@ start, never from hard-coded chunk names), and a preload of the map's scripts, s
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
@@ -19,7 +18,10 @@ from urllib.parse import parse_qs
 
 import streamlit
 
+from app.map_component import MAP_FILES_JS
 from layers import published
+from layers.map_scripts import script_json
+from layers.offline_assets import own_text
 from layers.tile_basemaps import OFFLINE
 
 log = logging.getLogger("dashboard.first_screen")
@@ -56,21 +58,21 @@ def chunk_files(manifest: dict, kinds: Iterable[str] = FIRST_SCREEN_ELEMENTS) ->
 
 
 @lru_cache(maxsize=1)
-def chunk_links() -> str:
-    """modulepreload lines for the first screen's element code (none when the manifest is unreadable)."""
+def first_screen_chunks() -> tuple[str, ...]:
+    """URLs of the first screen's element code (none when Streamlit's manifest is unreadable)."""
     try:
         files = chunk_files(json.loads(MANIFEST.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError) as exc:
         log.warning("Streamlit's frontend manifest unreadable (%s): no element code is preloaded", exc)
-        return ""
-    return "".join(f'<link rel="modulepreload" crossorigin href="./{html.escape(f)}">' for f in files)
+        return ()
+    return tuple(f"./{f}" for f in files)
 
 
-def map_links(js: Iterable[str], css: Iterable[str], data: Iterable[str]) -> str:
-    """preload lines for the map's scripts, styles and data files (fetched as our component does)."""
-    return ("".join(f'<link rel="preload" as="script" href="{html.escape(u)}">' for u in js)
-            + "".join(f'<link rel="preload" as="style" href="{html.escape(u)}">' for u in css)
-            + "".join(f'<link rel="preload" as="fetch" crossorigin href="{html.escape(u)}">' for u in data))
+def map_links(js: Iterable[str], css: Iterable[str], data: Iterable[str], modules: Iterable[str] = ()) -> str:
+    """The loader of the map's files, started from the page's head (static/components/lxpm_map/map_files.js):
+    the data at once, the rest once the page has loaded."""
+    files = {"js": list(js), "css": list(css), "data": list(data), "modules": list(modules)}
+    return f"<script>{own_text(MAP_FILES_JS)}\nlxpmMapFiles.early({script_json(files, compact=True)});</script>"
 
 
 _MAP_FILES: dict[str, tuple[tuple[str, ...], ...]] = {}  # language -> (js, css, data), set by the warm start
@@ -89,8 +91,8 @@ def head_links(query: str) -> str:
     lang = "en" if params.get("lang") == ["en"] else "zh"
     js, css, data = _MAP_FILES.get(lang, ((), (), ()))
     offline = params.get("basemap", [OFFLINE]) == [OFFLINE]
-    return (f'<link rel="stylesheet" href="{PAGE_CSS}">' + chunk_links()
-            + map_links(js, css, [u for u in data if offline and published.is_published(u)]))
+    return (f'<link rel="stylesheet" href="{PAGE_CSS}">'
+            + map_links(js, css, [u for u in data if offline and published.is_published(u)], first_screen_chunks()))
 
 
 def with_links(page: bytes, links: str) -> bytes:

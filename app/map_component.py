@@ -12,14 +12,17 @@ from collections.abc import Callable
 import streamlit as st
 
 from layers.map_parts import MapParts
-from layers.offline_assets import STATIC_DIR
+from layers.offline_assets import own_text
 
-COMPONENT_JS = STATIC_DIR / "components" / "lxpm_map" / "lxpm_map.js"
+COMPONENT_JS = "components/lxpm_map/lxpm_map.js"
+MAP_FILES_JS = "components/lxpm_map/map_files.js"
+"""Under static/: the map's file loader. The page's head may have started it (app/first_screen.py); it is
+sent with the component too, so the map loads its files whatever page it is on."""
 MAIN_MAP_GLOBAL = "lxpmMap"
 """The page's global that holds the main map (tests, the export's view, the benchmark read it)."""
 COMPARE_MAP_GLOBALS = ("lxpmCompareLeft", "lxpmCompareRight")
 
-_mount = st.components.v2.component("lxpm_map", js=COMPONENT_JS.read_text(encoding="utf-8"),
+_mount = st.components.v2.component("lxpm_map", js=own_text(MAP_FILES_JS) + "\n" + own_text(COMPONENT_JS),
                                     isolate_styles=False)
 
 

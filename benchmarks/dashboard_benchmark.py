@@ -229,11 +229,20 @@ class WireCounter:
             except (ConnectionError, asyncio.CancelledError):
                 pass
             finally:
-                dst.close()
+                if not self.loop.is_closed():
+                    dst.close()
 
         await asyncio.gather(pipe(reader, upstream_writer, False), pipe(upstream_reader, writer, websocket))
 
+    async def _shutdown(self) -> None:
+        self.server.close()
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     def close(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self.loop).result(timeout=10)
         self.loop.call_soon_threadsafe(self.loop.stop)
 
 

@@ -123,11 +123,12 @@ def test_the_map_files_of_the_pages_language_are_preloaded(monkeypatch):
     monkeypatch.setattr(first_screen.published, "is_published", lambda url: "missing" not in url)
     first_screen.remember_map_files("zh", ["/a.js"], ["/a.css"], ["/counties-zh.geojson"])
     first_screen.remember_map_files("en", ["/a.js"], ["/a.css"], ["/counties-en.geojson", "/missing.geojson"])
-    assert 'as="fetch" crossorigin href="/counties-zh.geojson"' in head_links("")
-    assert 'href="/counties-en.geojson"' in head_links("city=x&lang=en")
+    assert '"data":["/counties-zh.geojson"]' in head_links("") and "lxpmMapFiles.early(" in head_links("")
+    assert '"/counties-en.geojson"' in head_links("city=x&lang=en")
     assert "missing" not in head_links("lang=en")  # a file this server does not have is not preloaded
     assert "counties-zh" not in head_links("basemap=amap") and "counties-zh" in head_links("basemap=offline")
-    assert 'as="script" href="/a.js"' in head_links("lang=zh") and first_screen.PAGE_CSS in head_links("")
+    assert '"js":["/a.js"]' in head_links("lang=zh") and first_screen.PAGE_CSS in head_links("")
+    assert '"modules":["./static/js/' in head_links("")  # the first screen's element code
 
 
 def _serve(middleware, path: str, content_type: bytes, body: bytes) -> list[dict]:

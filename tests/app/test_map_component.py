@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.map_component import COMPONENT_JS, clicked_id
+from app.map_component import COMPONENT_JS, MAP_FILES_JS, clicked_id
+from layers.offline_assets import own_text
 
 
 def test_a_click_reports_the_features_id():
@@ -19,6 +20,5 @@ def test_anything_else_is_no_click():
 
 
 def test_the_component_script_is_ours_and_exports_its_mount():
-    text = COMPONENT_JS.read_text(encoding="utf-8")
-    assert "export default function" in text and "setTriggerValue('painted'" in text
-    assert "async = false" in text  # parallel download, ordered execution
+    assert "export default function" in own_text(COMPONENT_JS) and "setTriggerValue('painted'" in own_text(COMPONENT_JS)
+    assert "async = false" in own_text(MAP_FILES_JS)  # parallel download, ordered execution

@@ -70,9 +70,8 @@ def test_a_page_asked_for_during_the_warm_start_waits_for_it(tmp_path):
         try:
             _accepted(port, proc)
             page = _page(port)  # asked the moment the port accepts
-            # The page carries the preloads of the first page's map files: known only once it is built.
-            assert re.search(r'rel="preload" as="fetch" crossorigin href="/app/static/web/counties-zh-wgs84-[0-9a-f]{16}'
-                             r'\.geojson"', page), page[-2000:]
+            # The page starts the first page's map files: known only once that map is built.
+            assert re.search(r'"/app/static/web/counties-zh-wgs84-[0-9a-f]{16}\.geojson"', page), page[-2000:]
             web = published.PUBLISHED_DIR
             assert {HASHED.fullmatch(p.name).group(1) for p in web.glob("*.geojson")} == EXPECTED
             # The map files come from memory, compressed once, and browsers keep them (app/static_files.py).
@@ -99,7 +98,7 @@ def test_served_the_port_opens_ready_and_the_log_says_so_in_one_line(tmp_path):
             _accepted(port, proc)
             assert {HASHED.fullmatch(p.name).group(1) for p in published.PUBLISHED_DIR.glob("*.geojson")} == EXPECTED
             started = time.perf_counter()
-            assert 'rel="preload" as="fetch"' in _page(port)
+            assert "lxpmMapFiles.early(" in _page(port)
             assert time.perf_counter() - started < 5, "the first page waited: the port opened before it was ready"
         finally:
             proc.terminate()

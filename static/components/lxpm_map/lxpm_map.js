@@ -4,62 +4,7 @@
 // and the layers that change with the filters (replaced on each rerun). Events go back as triggers:
 // `click` (a feature's id), `painted` (the map's data is drawn), `need_base` (this page lacks the base).
 
-// Scripts: every new tag inserted at once with async = false, so they download in parallel and run
-// in order. Each URL is loaded once per page.
-function loadScripts(urls) {
-  const cache = window.lxpmScriptLoads = window.lxpmScriptLoads || {};
-  urls.forEach((url) => {
-    if (cache[url]) { return; }
-    const tag = document.createElement('script');
-    tag.src = url;
-    tag.async = false;
-    cache[url] = new Promise((resolve, reject) => {
-      tag.onload = resolve;
-      tag.onerror = () => { delete cache[url]; reject(new Error('script not loaded: ' + url)); };
-    });
-    document.head.appendChild(tag);
-  });
-  return Promise.all(urls.map((url) => cache[url]));
-}
-
-function loadStyles(urls) {
-  const cache = window.lxpmStyleLoads = window.lxpmStyleLoads || {};
-  urls.forEach((url) => {
-    if (cache[url]) { return; }
-    const tag = document.createElement('link');
-    tag.rel = 'stylesheet';
-    tag.href = url;
-    cache[url] = new Promise((resolve) => { tag.onload = resolve; tag.onerror = resolve; });
-    document.head.appendChild(tag);
-  });
-  return Promise.all(urls.map((url) => cache[url]));
-}
-
-// Style sheets some elements put in the page's head (folium's popup tables), each once per page.
-function addStyles(texts) {
-  const added = window.lxpmStyleTexts = window.lxpmStyleTexts || new Set();
-  texts.forEach((text) => {
-    if (added.has(text)) { return; }
-    added.add(text);
-    const tag = document.createElement('style');
-    tag.textContent = text;
-    document.head.appendChild(tag);
-  });
-}
-
-// Map data fetched while the scripts load; lxpmGeoJsonLayer (static/js/lxpm-map.js) takes the
-// responses over and decodes them.
-function prefetch(urls) {
-  const raw = window.lxpmRawJson = window.lxpmRawJson || {};
-  urls.forEach((url) => {
-    if (raw[url] || (window.lxpmGeoJson || {})[url]) { return; }
-    raw[url] = fetch(url).then((r) => {
-      if (!r.ok) { throw new Error(url + ': HTTP ' + r.status); }
-      return r.json();
-    });
-  });
-  return Promise.allSettled(urls.map((url) => raw[url] || window.lxpmGeoJson[url]));
-}
+// The map's files are loaded by window.lxpmMapFiles (map_files.js, sent with this script).
 
 // Folium's scripts declare globals (var map_…, var feature_group_…): run them in the global scope.
 const globalEval = eval;
@@ -101,11 +46,10 @@ export default function (component) {
     setTriggerValue('need_base', data.base.key);  // this page has not got the base the server thinks it has
     return;
   }
-  window.L_NO_TOUCH = false;
-  window.L_DISABLE_3D = false;
-  const fetched = prefetch(data.prefetch || []);
-  addStyles(data.assets.styles || []);
-  const ready = Promise.all([loadScripts(data.assets.js), loadStyles(data.assets.css)]);
+  const files = window.lxpmMapFiles;
+  const fetched = files.data(data.prefetch || []);
+  files.sheets(data.assets.styles || []);
+  const ready = Promise.all([files.start({js: data.assets.js}), files.styles(data.assets.css)]);
   const run = host.run = (host.run || Promise.resolve()).then(() => ready).then(() => {
     if (needsBase) {
       const container = buildBase(host, data.base);
