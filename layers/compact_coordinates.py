@@ -29,17 +29,22 @@ def _compact(coordinates: list, depth: int, scale: int) -> list:
     return [_compact(part, depth - 1, scale) for part in coordinates]
 
 
-def compact(collection: dict, decimals: int = WEB_COORDINATE_DECIMALS) -> dict:
-    """The FeatureCollection with compact coordinates (geometries without coordinates kept as they are)."""
-    scale = 10 ** decimals
+def _recoded(collection: dict, recode, scale: int) -> list[dict]:
+    """The features with each geometry's coordinates recoded (geometries without coordinates as they are)."""
     features = []
     for feature in collection["features"]:
         geometry = feature.get("geometry")
         if geometry and geometry.get("type") in _DEPTH:
             geometry = {"type": geometry["type"],
-                        "coordinates": _compact(geometry["coordinates"], _DEPTH[geometry["type"]], scale)}
+                        "coordinates": recode(geometry["coordinates"], _DEPTH[geometry["type"]], scale)}
         features.append({**feature, "geometry": geometry})
-    return {**collection, MARK: scale, "features": features}
+    return features
+
+
+def compact(collection: dict, decimals: int = WEB_COORDINATE_DECIMALS) -> dict:
+    """The FeatureCollection with compact coordinates."""
+    scale = 10 ** decimals
+    return {**collection, MARK: scale, "features": _recoded(collection, _compact, scale)}
 
 
 def _expand(coordinates: list, depth: int, scale: int) -> list:
@@ -59,11 +64,5 @@ def expand(collection: dict) -> dict:
     scale = collection.get(MARK)
     if not scale:
         return collection
-    features = []
-    for feature in collection["features"]:
-        geometry = feature.get("geometry")
-        if geometry and geometry.get("type") in _DEPTH:
-            geometry = {"type": geometry["type"],
-                        "coordinates": _expand(geometry["coordinates"], _DEPTH[geometry["type"]], scale)}
-        features.append({**feature, "geometry": geometry})
-    return {k: v for k, v in {**collection, "features": features}.items() if k != MARK}
+    plain = {k: v for k, v in collection.items() if k != MARK}
+    return {**plain, "features": _recoded(collection, _expand, scale)}
