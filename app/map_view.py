@@ -9,7 +9,7 @@ import folium
 import geopandas as gpd
 import streamlit as st
 
-from app.cached_data import county_labels, is_gcj02, load_all, map_data, members, prefecture_names, served
+from app.cached_data import county_labels, ids_key, is_gcj02, load_all, map_data, members, prefecture_names, served
 from app.focus import focus_of
 from app.map_component import MAIN_MAP_GLOBAL, clicked_id, show_map
 from app.shareable_state import AppState
@@ -70,12 +70,16 @@ def build_base(state: AppState, tiles: TileBasemap | None, view: tuple,
     return m, exposed
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
 def shown_legend(ids: tuple[str, ...], lang: str, compare: bool, with_counties: bool) -> list:
     """The legend entries of the records drawn (by id)."""
+    return _legend(ids, ids_key(ids), lang, compare, with_counties)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _legend(_ids: tuple[str, ...], key: str, lang: str, compare: bool, with_counties: bool) -> list:
     data = load_all()
     catalogue, counties = data["catalogue"], data["counties"]
-    return legend_entries(catalogue[catalogue["id"].isin(ids)], lang, compare,
+    return legend_entries(catalogue[catalogue["id"].isin(_ids)], lang, compare,
                           counties if with_counties else None, prefecture_names(lang))
 
 

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from app.cached_data import load_all
+from app.cached_data import ids_key, load_all
 from app.plain_text import as_text
 from geo.ledger import ledger_of
 from geo.ledger.progress import name as progress_name
@@ -49,11 +49,11 @@ def table(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...] = (),
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def table_of(ids: tuple[str, ...], lang: str, cities: tuple[str, ...],
+def table_of(_ids: tuple[str, ...], key: str, lang: str, cities: tuple[str, ...],
              progress: tuple[tuple[str, str], ...] | None = None) -> pd.DataFrame:
-    """The table of these records (shared, read only: a filter seen before costs nothing)."""
+    """The table of these records (key: their ids_key; shared, read only: a filter seen before costs nothing)."""
     catalogue = load_all()["catalogue"]
-    return table(catalogue.set_index("id", drop=False).loc[list(ids)], lang, cities,
+    return table(catalogue.set_index("id", drop=False).loc[list(_ids)], lang, cities,
                  None if progress is None else dict(progress))
 
 
@@ -75,8 +75,8 @@ def table_section(filtered: gpd.GeoDataFrame, lang: str, cities: tuple[str, ...]
     # grid costs the browser ~0.9 s), but the app-wide rerun it asked for lost the widgets' values
     # when sessions ran concurrently (the load benchmark saw every layer switched off).
     st.markdown(f"#### {t('table', lang)}")
-    frame = table_of(tuple(filtered["id"]), lang, cities,
-                     None if progress is None else tuple(sorted(progress.items())))
+    ids = tuple(filtered["id"])
+    frame = table_of(ids, ids_key(ids), lang, cities, None if progress is None else tuple(sorted(progress.items())))
     event = st.dataframe(frame.drop(columns="id"), hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key="table")
     follow_pick(event, frame["id"], "table_rows")

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import cached_data
 from app.compare_view import VIEW_KEY
+from app.cached_data import ids_key
 from app.table import table_of
 from geo.files import ROOT
 from tests.dashboard_page import dashboard_app
@@ -51,10 +52,15 @@ def test_the_page_shares_the_loaded_frames_and_changes_none(shared):
 def test_a_cached_table_is_not_changed_by_the_page_that_shows_it(shared):
     ids = tuple(shared[0]["catalogue"]["id"])  # the default page's filter: every record, in order
     table_of.clear()  # made here, before any page shows it
-    table = table_of(ids, "zh", ())
+    table = table_of(ids, ids_key(ids), "zh", ())
     kept = table.copy(deep=True)
     at = dashboard_app(TIMEOUT).run()
     assert not at.exception
     assert list(at.dataframe[0].value.iloc[:, 0]) == list(table.drop(columns="id").iloc[:, 0])
-    assert table_of(ids, "zh", ()) is table
+    assert table_of(ids, ids_key(ids), "zh", ()) is table
     pd.testing.assert_frame_equal(table, kept)
+
+
+def test_the_ids_key_tells_apart_what_the_ids_do():
+    assert ids_key(("a", "b")) == ids_key(["a", "b"]) != ids_key(("b", "a"))
+    assert len({ids_key(ids) for ids in [(), ("",), ("", ""), ("ab",), ("a", "b"), ("a\x1fb",)]}) == 6
