@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from geo.documents import DOCUMENTS_FILE, read_documents
 from geo.files import CATALOGUE_SOURCE_DIR
 from geo.schema import (CATEGORY_PREFIXES, DOCUMENTS, GEOMETRY_RULES, MAX_QUOTE_CHARS, PLACE_KINDS,
                         SUBTYPES, DataFileError)
+from geo.toml_files import read_toml
 
 RECORD_FILES = ("structure.toml", "ecology.toml", "transport.toml", "projects.toml")
 """The first record files; any other *.toml beside them that holds [[item]] tables is one too."""
@@ -39,12 +39,7 @@ class PlaceSource:
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"not valid TOML: {exc}") from None
+    return read_toml(path, DataFileError)
 
 
 def read_places(source_dir: Path | None = None) -> list[PlaceSource]:

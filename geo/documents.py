@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from geo.toml_files import read_toml
 
 DOCUMENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "catalogue" / "documents.toml"
 REQUIRED = ("id", "tag", "file", "title_zh", "title_en", "short_zh", "short_en", "colour")
@@ -99,10 +100,4 @@ def parse_documents(raw: dict, path: Path) -> DocumentSet:
 def read_documents(path: Path | None = None) -> DocumentSet:
     """The documents of a documents file (default: data/catalogue/documents.toml)."""
     path = Path(path or DOCUMENTS_FILE)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise _problem(path, "file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _problem(path, f"not valid TOML: {exc}") from None
-    return parse_documents(raw, path)
+    return parse_documents(read_toml(path, _problem), path)

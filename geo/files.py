@@ -16,3 +16,4 @@ SEEDS_DIR = Path(os.environ.get("LXPM_SEEDS_DIR", ROOT.parent / "shared" / "seed
 def layer_path(schema: LayerSchema, data_dir: Path | None = None) -> Path:
     """The file a layer is stored in."""
     return (data_dir or DATA_DIR) / schema.file
+

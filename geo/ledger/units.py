@@ -4,13 +4,13 @@ vocabulary file (data/catalogue/impl2022_units.toml)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from geo.files import CATALOGUE_SOURCE_DIR
 from geo.schema import DataFileError
+from geo.toml_files import read_toml
 
 UNITS_FILE = CATALOGUE_SOURCE_DIR / "impl2022_units.toml"
 
@@ -97,13 +97,7 @@ def parse_vocabulary(raw: dict, path: Path) -> Vocabulary:
 def read_vocabulary(path: Path | None = None) -> Vocabulary:
     """The vocabulary file (default: data/catalogue/impl2022_units.toml)."""
     path = Path(path or UNITS_FILE)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"not valid TOML: {exc}") from None
-    return parse_vocabulary(raw, path)
+    return parse_vocabulary(read_toml(path, DataFileError), path)
 
 
 class UnitsError(ValueError):
