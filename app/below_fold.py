@@ -5,12 +5,9 @@ shows the elements of a run together once all of it has arrived)."""
 
 from __future__ import annotations
 
-import logging
-
 import streamlit as st
 
 PAINTED = "map_painted"
-log = logging.getLogger("dashboard.below_fold")
 
 
 def mark_painted() -> None:

@@ -2,9 +2,11 @@
 
 Streamlit's frontend asks for an element's code only when that element first renders, after the
 script run's message has arrived (Vite's dynamic imports: the app's to preload, vitejs/vite#2460).
-The page's index.html therefore gets, at the end of its head: our page stylesheet, a modulepreload
-for the code of each kind of element on the first screen (read from Streamlit's own manifest at
-start, never from hard-coded chunk names), and a preload of the map's scripts, styles and data."""
+The page's index.html therefore gets, at the end of its head, our page stylesheet and the map's file
+loader (static/components/lxpm_map/map_files.js), which fetches the map's data at once and, after the
+page's load event (nothing of ours may hold it: Streamlit connects after it), preloads the code of each
+kind of element on the first screen (read from Streamlit's own manifest at start, never from
+hard-coded chunk names) and runs the map's scripts when the page is idle."""
 
 from __future__ import annotations
 

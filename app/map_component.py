@@ -31,7 +31,7 @@ def _base_sent_key(key: str) -> str:
 
 
 def forget_base(key: str) -> None:
-    """The page no longer holds this map's base (it was not drawn, or the page asked again)."""
+    """The page says it has not got this map's base: the next run sends it."""
     st.session_state.pop(_base_sent_key(key), None)
 
 

@@ -17,13 +17,10 @@ log = logging.getLogger("dashboard.serve")
 
 def main(options: list[str]) -> None:
     """Warm, then run the dashboard with these `streamlit run` options."""
-    from app.static_files import warm
-    from app.warm_start import prepare, prepare_first_pages
+    from app.warm_start import warm_everything
 
     try:
-        urls = prepare()
-        prepare_first_pages()
-        warm(urls)
+        warm_everything()
     except Exception as exc:  # the server still starts; its pages then show the problem themselves
         log.error("warm start failed, pages will build what they need: %s", exc)
     from streamlit.web import bootstrap, cli

@@ -49,6 +49,19 @@ def prepare_first_pages() -> None:
         remember_map_files(lang, parts.js, parts.css, parts.prefetch)
 
 
+_WARMED: list[tuple[int, int]] = []  # (map files, static files) once done in this process
+
+
+def warm_everything() -> tuple[int, int]:
+    """prepare(), prepare_first_pages() and the static files compressed, once per process (app/serve.py
+    runs it before the port opens; the lifespan then finds it done): (map files, static files)."""
+    if not _WARMED:
+        urls = prepare()
+        prepare_first_pages()
+        _WARMED.append((len(urls), warm(urls)))
+    return _WARMED[0]
+
+
 def ready_line() -> str:
     """The one line that says the dashboard is ready, with its address."""
     from streamlit import config
@@ -62,10 +75,8 @@ async def warm_start(_app: object) -> AsyncIterator[None]:
     """The server's lifespan: prepare() runs before the first connection is accepted."""
     started = time.perf_counter()
     try:
-        urls = await asyncio.to_thread(prepare)
-        await asyncio.to_thread(prepare_first_pages)
-        files = await asyncio.to_thread(warm, urls)
-        log.info("warm start: %d map files published, %d static files compressed, in %.1f s", len(urls), files,
+        published, files = await asyncio.to_thread(warm_everything)
+        log.info("warm start: %d map files published, %d static files compressed, in %.1f s", published, files,
                  time.perf_counter() - started)
         # Streamlit runs a full collection after every run of the page. What the warm start made
         # (modules, loaded layers, caches) lives as long as the server: frozen, the collector skips

@@ -31,6 +31,17 @@ def test_prepare_publishes_every_file_of_both_languages(tmp_path, monkeypatch):
     assert sorted(urls) == sorted(f"/w/{p.name}" for p in tmp_path.iterdir())
 
 
+def test_the_warm_start_runs_once_per_process(monkeypatch):
+    calls = []
+    monkeypatch.setattr(warm_start, "_WARMED", [])
+    monkeypatch.setattr(warm_start, "prepare", lambda: calls.append("prepare") or ["/a", "/b"])
+    monkeypatch.setattr(warm_start, "prepare_first_pages", lambda: calls.append("pages"))
+    monkeypatch.setattr(warm_start, "warm", lambda urls: calls.append(tuple(urls)) or 7)
+    assert warm_start.warm_everything() == (2, 7)
+    assert warm_start.warm_everything() == (2, 7)  # app.serve warmed: the server's lifespan finds it done
+    assert calls == ["prepare", "pages", ("/a", "/b")]
+
+
 def _start(command: list[str], port: int, log) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, *command, "--server.port", str(port), "--server.headless", "true",
                              "--server.address", "127.0.0.1"],

@@ -13,12 +13,12 @@ const globalEval = eval;
 // map and moves its container into the new element instead of building it again.
 function hostOf(key) {
   const hosts = window.lxpmMapHosts = window.lxpmMapHosts || {};
-  hosts[key] = hosts[key] || {baseKey: null, container: null, map: null, dynamic: [], dynamicKey: null};
+  hosts[key] = hosts[key] || {baseKey: null, container: null, maps: [], dynamic: [], dynamicKey: null};
   return hosts[key];
 }
 
 function buildBase(host, base) {
-  (host.maps || []).forEach((map) => map.remove());
+  host.maps.forEach((map) => map.remove());
   host.dynamic = [];
   host.dynamicKey = null;
   const container = document.createElement('div');
@@ -56,7 +56,6 @@ export default function (component) {
       parentElement.appendChild(container);
       globalEval(data.base.script);
       host.maps = data.base.map_names.map((name) => window[name]);
-      host.map = host.maps[0];
       host.baseKey = data.base.key;
       host.maps.forEach((map, i) => {
         map.lxpmOnFeatureClick = (feature) => {
